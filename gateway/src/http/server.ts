@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from '../logger';
+import { isClientFault } from '../graphql/plugins';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> | void;
+
+export interface HttpAppOptions<TContext extends object> {
+  logger: Logger;
+  maxBodyBytes: number;
+  apollo: ApolloServer<TContext>;
+  createContext: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Exact path → handler, for everything that is not GraphQL (health checks, callbacks, dev tools). */
+  routes: Record<string, RouteHandler>;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(payload);
+}
+
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `request body over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `request body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * graphql-armor's token limit throws inside the parser, and Apollo answers that outside its plugin
+ * pipeline with a 500. A response made only of client faults is the client's problem: 400.
+ */
+function statusFor(status: number, body: string): number {
+  if (status < 500) return status;
+  try {
+    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors;
+    if (errors?.length && errors.every((e) => isClientFault(e.extensions?.code))) return 400;
+  } catch {
+    // not JSON: leave the status as it is
+  }
+  return status;
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function handleGraphQL<TContext extends object>(
+  options: HttpAppOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  let body: unknown = undefined;
+  if (req.method === 'POST') {
+    const raw = await readBody(req, options.maxBodyBytes);
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
+      try {
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+      } catch {
+        throw new HttpError(400, 'request body is not valid JSON');
+      }
+    } else {
+      body = raw.toString('utf8');
+    }
+  }
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
+    context: () => options.createContext(req, requestId),
+  });
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  for (const [key, value] of response.headers) headers[key] = value;
+  if (response.body.kind === 'complete') {
+    res.writeHead(statusFor(response.status ?? 200, response.body.string), headers);
+    res.end(response.body.string);
+    return;
+  }
+  res.writeHead(response.status ?? 200, headers);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function createHttpServer<TContext extends object>(options: HttpAppOptions<TContext>): http.Server {
+  return http.createServer(async (req, res) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 64)) || randomUUID();
+    const path = (req.url ?? '/').split('?')[0]!;
+    try {
+      if (path === '/graphql') {
+        await handleGraphQL(options, req, res, requestId);
+        return;
+      }
+      const route = options.routes[path];
+      if (!route) {
+        sendJson(res, 404, { error: 'NOT_FOUND', message: '接口不存在' });
+        return;
+      }
+      await route(req, res, requestId);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) sendJson(res, err.status, { error: 'BAD_REQUEST', message: err.message });
+        return;
+      }
+      options.logger.error({ err, requestId, path }, 'unhandled HTTP error');
+      if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误,请稍后重试', requestId });
+      else res.destroy();
+    }
+  });
+}

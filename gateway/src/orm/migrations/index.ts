@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126192354_initial } from './Migration20261126192354_initial';
+
+/**
+ * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
+ * and depends on compiled output. A test fails when a file in this folder is missing from the list
+ * or when the entities need a migration that does not exist yet.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126192354_initial', class: Migration20261126192354_initial },
+];
