@@ -1,0 +1,24 @@
+import { reactive } from 'vue';
+import { defineStore } from 'pinia';
+import type { DocumentType } from '../graphql/generated/graphql';
+
+export interface RegisterDraft {
+  documentType: DocumentType | '';
+  documentNumber: string;
+  realName: string;
+  phone: string;
+}
+
+/**
+ * What the candidate typed on 注册 (never the passwords or the code), kept while this
+ * micro-frontend is mounted so a visit to 帮助中心 does not lose it.
+ */
+export const useRegisterDraftStore = defineStore('mf-account/register-draft', () => {
+  const draft = reactive<RegisterDraft>({ documentType: '', documentNumber: '', realName: '', phone: '' });
+
+  function reset() {
+    Object.assign(draft, { documentType: '', documentNumber: '', realName: '', phone: '' });
+  }
+
+  return { draft, reset };
+});

@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { microFrontendConfig } from '../scripts/vite-shared.mjs';
+
+// Library build: dist/mf-exam/<version>/mf-exam.js (+ lazy chunks, mf-exam.css); shared libs external.
+export default defineConfig(() => microFrontendConfig({ root: fileURLToPath(new URL('.', import.meta.url)), plugins: [vue()] }));

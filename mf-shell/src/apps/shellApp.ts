@@ -1,0 +1,28 @@
+import { createApp, h, type App as VueApp, type Component } from 'vue';
+import singleSpaVue from 'single-spa-vue';
+import { ElConfigProvider } from 'element-plus';
+import { provideApollo, zhCn } from '@ccap/platform';
+import type { LifeCycles } from 'single-spa';
+
+const PORTAL_NAME = '全国会计人员统一服务管理平台';
+
+/**
+ * single-spa lifecycles for one of the shell's own Vue applications (top bar, home, …). A page
+ * application passes its `title` for the browser tab.
+ */
+export function createShellApp(component: Component, title?: string): LifeCycles {
+  const lifecycles = singleSpaVue({
+    createApp,
+    appOptions: {
+      render: () => h(ElConfigProvider, { locale: zhCn }, { default: () => h(component) }),
+    },
+    handleInstance(app: VueApp) {
+      provideApollo(app);
+    },
+  });
+  const setTitle = () => {
+    if (title !== undefined) document.title = title ? `${title} - ${PORTAL_NAME}` : PORTAL_NAME;
+    return Promise.resolve();
+  };
+  return { bootstrap: lifecycles.bootstrap, mount: [setTitle, lifecycles.mount], unmount: lifecycles.unmount };
+}

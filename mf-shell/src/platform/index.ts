@@ -1,0 +1,30 @@
+/**
+ * `@ccap/platform` — the one module every part of the portal shares at runtime (served once by the
+ * shell, a bare import everywhere else). Holds the single Apollo Client, the session, error
+ * handling, navigation and the zh-CN locale.
+ */
+export { apolloClient, provideApollo, DefaultApolloClient, useQuery, useMutation, useLazyQuery } from './apollo';
+export {
+  session,
+  refreshSession,
+  setViewer,
+  signOut,
+  setSignOutHandler,
+  SESSION_EVENT,
+  type Viewer,
+  type SessionState,
+  type SessionEvent,
+  type SignOutHandler,
+} from './session';
+export {
+  errorCodeOf,
+  messageOf,
+  showError,
+  NETWORK_ERROR_CODE,
+  NETWORK_ERROR_MESSAGE,
+  GENERIC_ERROR_MESSAGE,
+} from './errors';
+export { navigate, onLinkClick } from './navigation';
+export { formatDateTime, formatPeriod, PORTAL_TIME_ZONE } from './format';
+export { stylesheetLifecycles } from './stylesheet';
+export { zhCn } from './locale';

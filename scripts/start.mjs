@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, build the front ends, then run the whole portal until Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensure-install.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+ensureInstalled(root);
+
+const env = process.env;
+const port = (name, fallback) => Number(env[name] ?? fallback);
+
+console.log('» building the front ends (turbo; unchanged ones come from its cache)');
+const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+// Imported after the install: these modules need the dependencies.
+const { startStack } = await import('./stack.mjs');
+
+console.log(env.DATABASE_URL ? '» using DATABASE_URL' : '» starting embedded PostgreSQL in .data/postgres');
+let shuttingDown = false;
+let stack;
+try {
+  stack = await startStack({
+    databaseUrl: env.DATABASE_URL,
+    pgPort: port('EMBEDDED_PG_PORT', 54329),
+    gatewayPort: port('GATEWAY_PORT', 4000),
+    frontendPorts: {
+      shell: port('SHELL_PORT', 8080),
+      'mf-account': port('MF_ACCOUNT_PORT', 8081),
+      'mf-exam': port('MF_EXAM_PORT', 8082),
+      'mf-payment': port('MF_PAYMENT_PORT', 8083),
+    },
+    log: (line) => line && console.log(`  ${line.replace(/\n/g, '\n  ')}`),
+    onGatewayOutput: (chunk) => process.stdout.write(chunk),
+    onGatewayExit: (code) => {
+      console.error(`gateway exited unexpectedly (code ${code}); stopping`);
+      shutdown(1);
+    },
+  });
+} catch (err) {
+  console.error(`\n✖ the portal did not start: ${err.message}`);
+  process.exit(1);
+}
+
+const { urls, gatewayUrl } = stack;
+console.log(`
+全国会计人员统一服务管理平台 is running
+
+  portal (shell)     ${urls.shell}/
+  mf-account         ${urls['mf-account']}/
+  mf-exam            ${urls['mf-exam']}/
+  mf-payment         ${urls['mf-payment']}/
+  gateway GraphQL    ${gatewayUrl}/graphql   (also proxied as ${urls.shell}/graphql)
+  health             ${gatewayUrl}/healthz  ${gatewayUrl}/readyz
+
+  demo data: 2026 初级/中级/高级 exams; most units' registration windows are open now,
+             上海市 and 河南省 open in three days, 西藏自治区 has closed.
+  demo accounts: none yet — candidate registration arrives with the account area.
+
+Press Ctrl-C to stop.`);
+
+async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('\n» stopping: front ends, gateway (draining), PostgreSQL');
+  await stack.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));

@@ -1,0 +1,345 @@
+// A small static file server (node:http only) for the shell and the micro-frontends.
+//
+//   const { url, close } = await startStaticServer({ root, port, name, cors: true })
+//
+// - content types for js/mjs/css/json/html/svg/woff2/map/…
+// - Cache-Control: `no-cache` for index.html and importmap.json (and any file outside a versioned
+//   folder), `public, max-age=31536000, immutable` for files under a versioned folder
+//   (`…/0.1.0/…` or `…/vue@3.5.45/…`)
+// - CORS (Access-Control-Allow-Origin) so the shell origin can import modules cross-origin
+// - path traversal refused (403), missing files 404 — never index.html for a missing .js/.css
+// - SPA fallback to index.html only for navigations (paths whose last segment has no extension)
+// - optional streaming reverse proxy for some path prefixes (the gateway), so the browser talks to
+//   it same-origin through relative `/graphql`
+import http from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+
+export const CONTENT_TYPES = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+});
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const NO_CACHE = 'no-cache';
+export const DEFAULT_PROXY_PREFIXES = Object.freeze(['/graphql', '/api/', '/dev/', '/healthz', '/readyz', '/explorer']);
+
+/** A path segment that names a version: `0.1.0`, `1.2.3-beta.1`, `vue@3.5.45`, `@scope+pkg@1.0.0`. */
+const VERSION_SEGMENT = /^(?:[^/]*@)?v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/** Whether a URL path lies inside a versioned (and so immutable) folder. */
+export function isVersionedPath(urlPath) {
+  const segments = urlPath.split('/').filter(Boolean);
+  segments.pop(); // the file itself
+  return segments.some((s) => VERSION_SEGMENT.test(s));
+}
+
+function hasExtension(urlPath) {
+  const last = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+  return extname(last) !== '';
+}
+
+function matchesPrefix(pathname, prefix) {
+  if (prefix.endsWith('/')) return pathname.startsWith(prefix);
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+function stripHopByHop(headers) {
+  /** @type {Record<string, string | string[]>} */
+  const out = {};
+  const connectionTokens = String(headers.connection ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    const key = k.toLowerCase();
+    if (HOP_BY_HOP.has(key) || connectionTokens.includes(key)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * @typedef {{
+ *   root: string,
+ *   port: number,
+ *   host?: string,
+ *   name?: string,
+ *   cors?: boolean | string[],
+ *   spaFallback?: string,
+ *   proxy?: { prefixes?: string[], target: string },
+ *   extraRoutes?: Record<string, () => string | Buffer | Promise<string | Buffer>>,
+ *   log?: (line: string) => void,
+ * }} StaticServerOptions
+ */
+
+/**
+ * Start a static server. Resolves once listening.
+ * @param {StaticServerOptions} options
+ * @returns {Promise<{ url: string, port: number, name: string, server: http.Server, close(): Promise<void> }>}
+ */
+export async function startStaticServer(options) {
+  const {
+    root: rootOption,
+    port,
+    host = '127.0.0.1',
+    name = 'static',
+    cors = false,
+    spaFallback,
+    proxy,
+    extraRoutes = {},
+    log = () => {},
+  } = options;
+  if (!rootOption) throw new TypeError('startStaticServer: root is required');
+  if (port === undefined || port === null) throw new TypeError('startStaticServer: port is required');
+  const root = resolve(rootOption);
+  const proxyPrefixes = proxy ? (proxy.prefixes ?? DEFAULT_PROXY_PREFIXES) : [];
+  const proxyTarget = proxy ? new URL(proxy.target) : null;
+  const proxyAgent = proxy ? new http.Agent({ keepAlive: true }) : null;
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  function applyCors(req, res) {
+    if (!cors) return;
+    if (cors === true) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    } else {
+      res.setHeader('Vary', 'Origin');
+      const origin = req.headers.origin;
+      if (origin && cors.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    }
+  }
+
+  function sendText(res, status, text, extraHeaders = {}) {
+    const body = Buffer.from(text);
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': NO_CACHE,
+      'X-Content-Type-Options': 'nosniff',
+      ...extraHeaders,
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Resolve a URL path to a file under root, or null when it escapes root. */
+  function toFilePath(urlPath) {
+    const file = resolve(root, `.${urlPath}`);
+    if (file !== root && !file.startsWith(root + sep)) return null;
+    return file;
+  }
+
+  async function fileStat(file) {
+    try {
+      const s = await stat(file);
+      return s.isFile() ? s : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   * @param {string} file @param {import('node:fs').Stats} st @param {string} cacheControl
+   */
+  function sendFile(req, res, file, st, cacheControl) {
+    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+    const headers = {
+      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Cache-Control': cacheControl,
+      ETag: etag,
+      'Last-Modified': st.mtime.toUTCString(),
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': st.size });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URL} url */
+  function forward(req, res, url) {
+    const headers = stripHopByHop(req.headers);
+    const remote = req.socket.remoteAddress ?? '';
+    headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${remote}` : remote;
+    headers['x-forwarded-host'] = req.headers.host ?? '';
+    headers['x-forwarded-proto'] = 'http';
+    const upstream = http.request(
+      {
+        protocol: proxyTarget.protocol,
+        hostname: proxyTarget.hostname,
+        port: proxyTarget.port,
+        method: req.method,
+        path: url.pathname + url.search,
+        headers,
+        agent: proxyAgent,
+      },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage, stripHopByHop(upRes.headers));
+        upRes.pipe(res);
+        upRes.on('error', () => res.destroy());
+      },
+    );
+    upstream.on('error', (err) => {
+      log(`[${name}] proxy ${req.method} ${url.pathname} failed: ${err.message}`);
+      if (!res.headersSent) {
+        const body = JSON.stringify({ errors: [{ message: '网络异常,请稍后重试', extensions: { code: 'GATEWAY_UNAVAILABLE' } }] });
+        res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': NO_CACHE });
+        res.end(body);
+      } else {
+        res.destroy();
+      }
+    });
+    req.on('aborted', () => upstream.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+  async function handle(req, res) {
+    let url;
+    try {
+      url = new URL(req.url ?? '/', 'http://internal');
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+
+    if (proxyTarget && proxyPrefixes.some((p) => matchesPrefix(url.pathname, p))) {
+      return forward(req, res, url);
+    }
+
+    applyCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+        'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? ''),
+        'Access-Control-Max-Age': '600',
+      });
+      return res.end();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD, OPTIONS' });
+    }
+
+    const extra = Object.prototype.hasOwnProperty.call(extraRoutes, url.pathname) ? extraRoutes[url.pathname] : null;
+    if (extra) {
+      const body = Buffer.from(await extra());
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[extname(url.pathname).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': NO_CACHE,
+        'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(url.pathname);
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+    if (urlPath.includes('\0') || urlPath.includes('\\') || urlPath.split('/').includes('..')) {
+      return sendText(res, 403, 'Forbidden');
+    }
+    const file = toFilePath(urlPath);
+    if (!file) return sendText(res, 403, 'Forbidden');
+
+    const isIndex = urlPath === '/' || urlPath.endsWith('/index.html');
+    const target = urlPath.endsWith('/') ? null : file;
+    const st = target ? await fileStat(target) : null;
+    if (st && target) {
+      const cache = isIndex || urlPath === '/importmap.json' || !isVersionedPath(urlPath) ? NO_CACHE : IMMUTABLE;
+      return sendFile(req, res, target, st, cache);
+    }
+
+    // SPA fallback: only navigations (no file extension), never a missing .js/.css/…
+    if (spaFallback && !hasExtension(urlPath)) {
+      const index = toFilePath(`/${spaFallback}`);
+      const indexStat = index ? await fileStat(index) : null;
+      if (index && indexStat) return sendFile(req, res, index, indexStat, NO_CACHE);
+    }
+    return sendText(res, 404, `Not Found: ${urlPath}`);
+  }
+
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log(`[${name}] ${req.method} ${req.url} failed: ${err?.stack ?? err}`);
+      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise(undefined);
+    });
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const urlHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === 'localhost' ? 'localhost' : host;
+  const url = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${address.port}`;
+
+  let closing;
+  return {
+    url,
+    port: address.port,
+    name,
+    server,
+    close() {
+      closing ??= new Promise((resolveClose) => {
+        server.close(() => resolveClose(undefined));
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
+        proxyAgent?.destroy();
+      });
+      return closing;
+    },
+  };
+}

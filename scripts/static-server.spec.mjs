@@ -1,0 +1,203 @@
+import http from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMMUTABLE, NO_CACHE, isVersionedPath, startStaticServer } from './static-server.mjs';
+
+/** Raw request (no URL normalisation by a client), resolving status, headers and body. */
+function request(url, { method = 'GET', path, headers = {}, body } = {}) {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { hostname: u.hostname, port: u.port, method, path: path ?? u.pathname + u.search, headers },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+let dir;
+let outside;
+let shell;
+let mf;
+let gateway;
+let gatewayRequests = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ccap-static-'));
+  const root = join(dir, 'dist');
+  mkdirSync(join(root, 'mf-exam', '0.1.0'), { recursive: true });
+  mkdirSync(join(root, 'libs', 'vue@3.5.45', 'dist'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>shell</title>');
+  writeFileSync(join(root, 'mf-exam', '0.1.0', 'mf-exam.js'), 'export const x = 1;');
+  writeFileSync(join(root, 'mf-exam', '0.1.0', 'mf-exam.css'), '.a{}');
+  writeFileSync(join(root, 'libs', 'vue@3.5.45', 'dist', 'vue.js'), 'export {}');
+  writeFileSync(join(root, 'libs', 'font.woff2'), 'x');
+  writeFileSync(join(root, 'logo.svg'), '<svg/>');
+  outside = join(dir, 'secret.txt');
+  writeFileSync(outside, 'top secret');
+
+  // a stand-in gateway that echoes what it received
+  gateway = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      gatewayRequests.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': 'sid=abc; HttpOnly; Path=/' });
+      res.end(JSON.stringify({ data: { ok: true } }));
+    });
+  });
+  await new Promise((r) => gateway.listen(0, '127.0.0.1', r));
+
+  shell = await startStaticServer({
+    root,
+    port: 0,
+    name: 'shell',
+    spaFallback: 'index.html',
+    proxy: { target: `http://127.0.0.1:${gateway.address().port}` },
+    extraRoutes: { '/importmap.json': () => JSON.stringify({ imports: { vue: '/libs/vue@3.5.45/dist/vue.js' } }) },
+  });
+  mf = await startStaticServer({ root, port: 0, name: 'mf', cors: ['http://localhost:8080'] });
+});
+
+afterAll(async () => {
+  await shell?.close();
+  await mf?.close();
+  await new Promise((r) => gateway?.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('startStaticServer', () => {
+  it('serves files with their content types', async () => {
+    const cases = [
+      ['/mf-exam/0.1.0/mf-exam.js', 'text/javascript; charset=utf-8'],
+      ['/mf-exam/0.1.0/mf-exam.css', 'text/css; charset=utf-8'],
+      ['/importmap.json', 'application/json; charset=utf-8'],
+      ['/index.html', 'text/html; charset=utf-8'],
+      ['/logo.svg', 'image/svg+xml'],
+      ['/libs/font.woff2', 'font/woff2'],
+    ];
+    for (const [path, type] of cases) {
+      const res = await request(shell.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['content-type'], path).toBe(type);
+    }
+  });
+
+  it('marks versioned files immutable, index.html and importmap.json no-cache', async () => {
+    expect((await request(`${shell.url}/mf-exam/0.1.0/mf-exam.js`)).headers['cache-control']).toBe(IMMUTABLE);
+    expect((await request(`${shell.url}/libs/vue@3.5.45/dist/vue.js`)).headers['cache-control']).toBe(IMMUTABLE);
+    expect((await request(`${shell.url}/`)).headers['cache-control']).toBe(NO_CACHE);
+    expect((await request(`${shell.url}/index.html`)).headers['cache-control']).toBe(NO_CACHE);
+    expect((await request(`${shell.url}/importmap.json`)).headers['cache-control']).toBe(NO_CACHE);
+    expect((await request(`${shell.url}/exam/123`)).headers['cache-control']).toBe(NO_CACHE);
+    expect(isVersionedPath('/mf-account/0.1.0/chunk.js')).toBe(true);
+    expect(isVersionedPath('/libs/element-plus@2.14.8/dist/index.css')).toBe(true);
+    expect(isVersionedPath('/logo.svg')).toBe(false);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const first = await request(`${shell.url}/index.html`);
+    const second = await request(`${shell.url}/index.html`, { headers: { 'if-none-match': first.headers.etag } });
+    expect(second.status).toBe(304);
+  });
+
+  it('sends CORS headers for allowed origins only', async () => {
+    const allowed = await request(`${mf.url}/mf-exam/0.1.0/mf-exam.js`, { headers: { origin: 'http://localhost:8080' } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:8080');
+    expect(allowed.headers.vary).toBe('Origin');
+    const other = await request(`${mf.url}/mf-exam/0.1.0/mf-exam.js`, { headers: { origin: 'http://evil.example' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const any = await startStaticServer({ root: join(dir, 'dist'), port: 0, cors: true });
+    try {
+      const res = await request(`${any.url}/mf-exam/0.1.0/mf-exam.js`, { headers: { origin: 'http://localhost:9999' } });
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+    } finally {
+      await any.close();
+    }
+  });
+
+  it('refuses path traversal', async () => {
+    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/mf-exam/..%2F..%2Fsecret.txt', '/%5c..%5csecret.txt']) {
+      const res = await request(shell.url, { path });
+      expect(res.body, path).not.toContain('top secret');
+      expect([400, 403, 404], path).toContain(res.status);
+    }
+  });
+
+  it('404s a missing file and never answers a missing .js/.css with index.html', async () => {
+    const js = await request(`${shell.url}/mf-exam/0.1.0/missing.js`);
+    expect(js.status).toBe(404);
+    expect(js.body).not.toContain('<title>shell');
+    expect((await request(`${shell.url}/mf-exam/0.2.0/mf-exam.css`)).status).toBe(404);
+    expect((await request(`${mf.url}/account/login`)).status).toBe(404); // no fallback configured
+  });
+
+  it('falls back to index.html for navigations', async () => {
+    for (const path of ['/account/login', '/exam/8f1c', '/payment']) {
+      const res = await request(shell.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.body).toContain('<title>shell');
+    }
+  });
+
+  it('proxies gateway paths: method, path, headers, cookies and body, both ways', async () => {
+    gatewayRequests = [];
+    const body = JSON.stringify({ query: '{ me { id } }' });
+    const res = await request(`${shell.url}/graphql?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'sid=old', 'content-length': Buffer.byteLength(body) },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers['set-cookie']).toEqual(['sid=abc; HttpOnly; Path=/']);
+    expect(JSON.parse(res.body)).toEqual({ data: { ok: true } });
+    expect(gatewayRequests).toHaveLength(1);
+    const [seen] = gatewayRequests;
+    expect(seen.method).toBe('POST');
+    expect(seen.url).toBe('/graphql?x=1');
+    expect(seen.headers.cookie).toBe('sid=old');
+    expect(seen.headers['x-forwarded-host']).toBe(new URL(shell.url).host);
+    expect(seen.body).toBe(body);
+    for (const path of ['/healthz', '/readyz', '/api/uploads/1', '/dev/outbox']) {
+      expect((await request(shell.url + path)).status, path).toBe(201);
+    }
+    // a prefix, not a substring
+    expect((await request(`${shell.url}/graphqlx`)).body).toContain('<title>shell');
+  });
+
+  it('answers 502 with a GraphQL-shaped error when the gateway is down', async () => {
+    const down = await startStaticServer({ root: join(dir, 'dist'), port: 0, proxy: { target: 'http://127.0.0.1:1' } });
+    try {
+      const res = await request(`${down.url}/graphql`, { method: 'POST', body: '{}' });
+      expect(res.status).toBe(502);
+      expect(JSON.parse(res.body).errors[0].extensions.code).toBe('GATEWAY_UNAVAILABLE');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it('starts in milliseconds and closes cleanly with open keep-alive connections', async () => {
+    const t0 = performance.now();
+    const server = await startStaticServer({ root: join(dir, 'dist'), port: 0 });
+    expect(performance.now() - t0).toBeLessThan(200);
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise((resolve, reject) => {
+      http.get(`${server.url}/index.html`, { agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject);
+    });
+    const t1 = performance.now();
+    await server.close();
+    expect(performance.now() - t1).toBeLessThan(500);
+    agent.destroy();
+  });
+});
