@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { watchProcess } from './process-stats.mjs';
+
+const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url));
+
+/**
+ * Drives `url` with autocannon (warm-up, then a fixed duration) while watching the server process.
+ * `requests` is autocannon's request sequence: each connection cycles through it.
+ */
+export async function runLoad({ url, requests, serverPid, connections = 50, warmupSeconds, durationSeconds }) {
+  const options = { url, connections, requests, warmupSeconds, durationSeconds, timeout: 10 };
+  let stats;
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    // Server statistics cover the measured part only, not the warm-up.
+    const warmup = setTimeout(() => (stats = watchProcess(serverPid)), warmupSeconds * 1000);
+    child.stdout.on('data', (d) => (out += d));
+    child.once('exit', (code) => {
+      clearTimeout(warmup);
+      if (code === 0) resolve(out);
+      else reject(new Error(`autocannon worker exited with ${code}`));
+    });
+  });
+  const server = stats ? stats.stop() : { cpuPercent: NaN, peakRssMb: NaN };
+  return { ...JSON.parse(output), server };
+}

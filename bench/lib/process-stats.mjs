@@ -1,0 +1,44 @@
+// CPU and memory of a server process, read from /proc while a load runs (Linux only).
+import { readFileSync } from 'node:fs';
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuTicks(pid) {
+  // Fields after the command name (which may hold spaces) start at index 2 in `stat`.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function rssBytes(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** Samples `pid` until stop(); answers the average CPU (100 = one core) and the peak resident memory. */
+export function watchProcess(pid, intervalMs = 200) {
+  const startedAt = process.hrtime.bigint();
+  const startTicks = cpuTicks(pid);
+  let peakRss = rssBytes(pid);
+  const timer = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, rssBytes(pid));
+    } catch {
+      // the process ended; stop() reports what was seen
+    }
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      let ticks = 0;
+      try {
+        ticks = cpuTicks(pid) - startTicks;
+        peakRss = Math.max(peakRss, rssBytes(pid));
+      } catch {
+        // ended
+      }
+      return { cpuPercent: (ticks / CLOCK_TICKS_PER_SECOND / seconds) * 100, peakRssMb: peakRss / 1024 / 1024 };
+    },
+  };
+}
