@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -9,16 +9,24 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { ormConfig } from './orm/orm-config';
+import { AppError, ErrorCode, internalErrorMessage } from './common/errors';
 import { systemClock, type Clock, type RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { errorLoggingPlugin, introspectionGuardPlugin } from './graphql/plugins';
 import { buildGatewaySchema, createServices } from './graphql/schema';
-import { createHttpServer, sendJson } from './http/server';
+import { clientIp } from './http/client-ip';
+import { readCookie } from './http/cookies';
+import { createHttpServer, sendJson, type RouteHandler } from './http/server';
+import { devOutboxRoute } from './modules/account/dev-outbox';
+import { SESSION_COOKIE } from './modules/account/session.service';
+import type { SmsProvider } from './modules/account/sms-provider';
 
 export interface GatewayOptions {
   config: AppConfig;
   logger?: Logger;
   clock?: Clock;
+  /** Replaces the local SMS simulator (tests use it to make sending fail). */
+  smsProvider?: SmsProvider;
 }
 
 export interface Gateway {
@@ -28,13 +36,14 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
-export async function startGateway({ config, logger = createLogger(config.logLevel), clock = systemClock }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({
+  config,
+  logger = createLogger(config.logLevel),
+  clock = systemClock,
+  smsProvider,
+}: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
-  const services = createServices();
+  const services = createServices({ config, orm, clock, smsProvider });
   const schema = await buildGatewaySchema(services);
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth },
@@ -46,9 +55,9 @@ export async function startGateway({ config, logger = createLogger(config.logLev
   }).protect();
 
   let draining = false;
-  const routes = {
-    '/healthz': (_req: IncomingMessage, res: import('node:http').ServerResponse) => sendJson(res, 200, { status: 'ok' }),
-    '/readyz': async (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
+  const routes: Record<string, RouteHandler> = {
+    '/healthz': (_req: IncomingMessage, res: ServerResponse) => sendJson(res, 200, { status: 'ok' }),
+    '/readyz': async (_req: IncomingMessage, res: ServerResponse) => {
       if (draining) return sendJson(res, 503, { status: 'draining' });
       try {
         const pending = await orm.getMigrator().getPendingMigrations();
@@ -61,6 +70,8 @@ export async function startGateway({ config, logger = createLogger(config.logLev
         sendJson(res, 503, { status: 'database-unreachable' });
       }
     },
+    // Absent, not refused, when disabled: nothing tells a prober that it exists.
+    ...(config.devOutboxEnabled ? { '/dev/outbox': devOutboxRoute(orm) } : {}),
   };
 
   // The HTTP server is created before Apollo so the drain plugin can close it on stop().
@@ -74,17 +85,30 @@ export async function startGateway({ config, logger = createLogger(config.logLev
     routes,
     createContext: async (req, requestId) => {
       const em = orm.em.fork();
-      return {
+      const ctx: RequestContext = {
         requestId,
         em,
         logger: logger.child({ requestId }),
         clock,
-        ip: clientIp(req),
+        ip: clientIp(req, config.trustProxyHops),
         userAgent: req.headers['user-agent'],
         viewer: null,
         loaders: createLoaders(em),
+        responseCookies: [],
       };
+      const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (sessionToken) {
+        try {
+          ctx.viewer = await services.sessions.resolveViewer(ctx, sessionToken);
+        } catch (err) {
+          // Apollo would answer "Context creation failed: <database message>": say nothing of the kind.
+          ctx.logger.error({ err }, 'session lookup failed');
+          throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });
+        }
+      }
+      return ctx;
     },
+    responseCookies: (ctx) => ctx.responseCookies,
   });
 
   apollo = new ApolloServer<RequestContext>({

@@ -8,7 +8,10 @@ export function createLogger(level: string, name = 'gateway'): Logger {
     level,
     // ID numbers, phones, passwords and codes must never reach a log line.
     redact: {
-      paths: ['*.password', '*.newPassword', '*.code', '*.documentNumber', '*.phone', 'req.headers.cookie', 'variables.*'],
+      paths: [
+        '*.password', '*.newPassword', '*.confirmPassword', '*.confirmNewPassword', '*.code', '*.smsCode', '*.captchaAnswer',
+        '*.documentNumber', '*.identifier', '*.phone', 'req.headers.cookie', 'variables.*',
+      ],
       censor: '[redacted]',
     },
   });

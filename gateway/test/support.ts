@@ -3,8 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { startGateway, type Gateway } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
-import type { Clock } from '../src/graphql/context';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Clock, RequestContext } from '../src/graphql/context';
+import { createLoaders } from '../src/graphql/loaders';
 import { createLogger } from '../src/logger';
+import type { SmsProvider } from '../src/modules/account/sms-provider';
 import { createDatabase, dropDatabase, withDatabase } from '../src/orm/database-admin';
 
 export interface TestDatabase {
@@ -37,14 +40,39 @@ export class FakeClock implements Clock {
 export interface TestGateway extends Gateway {
   database: TestDatabase;
   config: AppConfig;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
   close(): Promise<void>;
 }
 
-export async function startTestGateway(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestGateway> {
-  const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env });
-  const gateway = await startGateway({ config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock: options.clock });
+export interface TestGatewayOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  /** Another gateway's database: two processes sharing one PostgreSQL. Only its owner drops it. */
+  database?: TestDatabase;
+  smsProvider?: SmsProvider;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GATEWAY_PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    SMS_SIMULATOR_MAX_DELAY_MS: '0',
+    ...options.env,
+  });
+  const gateway = await startGateway({
+    config,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clock: options.clock,
+    smsProvider: options.smsProvider,
+  });
   return {
     ...gateway,
     database,
@@ -55,11 +83,28 @@ export async function startTestGateway(options: { clock?: Clock; env?: Record<st
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: (await res.json()) as any };
+      return { status: res.status, headers: res.headers, body: (await res.json()) as any };
     },
     async close() {
       await gateway.stop();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
+  };
+}
+
+/** A request context for calling services directly (unit specs against the real database). */
+export function testContext(orm: MikroORM, clock: Clock, overrides: Partial<RequestContext> = {}): RequestContext {
+  const em = orm.em.fork();
+  return {
+    requestId: randomBytes(8).toString('hex'),
+    em,
+    logger: createLogger('silent'),
+    clock,
+    ip: '203.0.113.10',
+    userAgent: 'vitest',
+    viewer: null,
+    loaders: createLoaders(em),
+    responseCookies: [],
+    ...overrides,
   };
 }

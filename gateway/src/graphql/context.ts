@@ -8,10 +8,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** The signed-in candidate, when there is one (sessions arrive with the account module). */
+/** The signed-in candidate, when there is one, from the session cookie. */
 export interface Viewer {
+  /** candidate_account.id */
   id: string;
   name: string;
+  /** Names the session of this request (for 退出登录) without keeping the token itself around. */
+  sessionTokenHash: Buffer;
 }
 
 /** Everything a request carries; services take it as their first argument. */
@@ -25,4 +28,6 @@ export interface RequestContext {
   userAgent: string | undefined;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** Set-Cookie values to send with the response (sign-in, sign-out). */
+  responseCookies: string[];
 }

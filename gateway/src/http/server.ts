@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger';
 import { isClientFault } from '../graphql/plugins';
@@ -11,6 +11,11 @@ export interface HttpAppOptions<TContext extends object> {
   maxBodyBytes: number;
   apollo: ApolloServer<TContext>;
   createContext: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /**
+   * Set-Cookie values a request's resolvers asked for. Written here rather than through Apollo's
+   * response headers: those are a map of single strings, and cookies must not be joined into one header.
+   */
+  responseCookies: (context: TContext) => readonly string[];
   /** Exact path → handler, for everything that is not GraphQL (health checks, callbacks, dev tools). */
   routes: Record<string, RouteHandler>;
 }
@@ -92,12 +97,15 @@ async function handleGraphQL<TContext extends object>(
       body = raw.toString('utf8');
     }
   }
+  let context: TContext | undefined;
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
-    context: () => options.createContext(req, requestId),
+    context: async () => (context = await options.createContext(req, requestId)),
   });
-  const headers: Record<string, string> = { 'x-request-id': requestId };
+  const headers: OutgoingHttpHeaders = { 'x-request-id': requestId };
   for (const [key, value] of response.headers) headers[key] = value;
+  const cookies = context ? options.responseCookies(context) : [];
+  if (cookies.length > 0) headers['set-cookie'] = [...cookies];
   if (response.body.kind === 'complete') {
     res.writeHead(statusFor(response.status ?? 200, response.body.string), headers);
     res.end(response.body.string);

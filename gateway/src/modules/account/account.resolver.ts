@@ -1,27 +1,31 @@
-import { Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import type { AccountFailure } from './account.errors';
+import { RegisterInput, LoginInput, ResetPasswordInput } from './account.inputs';
+import type { AccountService, LoginResult } from './account.service';
+import {
+  DocumentTypeOption,
+  LoginResultType,
+  RegisterResultType,
+  ResetPasswordResultType,
+  ViewerType,
+} from './account.types';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from './identity-document';
 import { maskName } from './person-name';
 
-const DocumentTypeEnum = Object.fromEntries(Object.keys(DOCUMENT_TYPE_LABELS).map((k) => [k, k])) as {
-  [K in DocumentType]: K;
-};
-registerEnumType(DocumentTypeEnum, { name: 'DocumentType', description: '证件类型' });
-
-@ObjectType('DocumentTypeOption')
-export class DocumentTypeOption {
-  @Field(() => DocumentTypeEnum) value!: DocumentType;
-  @Field(() => String) label!: string;
-}
-
-@ObjectType('Viewer', { description: 'The signed-in candidate as the top bar shows them' })
-export class ViewerType {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'Name masked for display: 张*, 欧阳**' }) maskedName!: string;
+function failureFields(result: AccountFailure) {
+  return { ok: false, errorCode: result.errorCode, message: result.message, field: result.field ?? null };
 }
 
 @Resolver()
 export class AccountResolver {
+  constructor(private readonly accounts: AccountService) {}
+
+  private async viewer(ctx: RequestContext, accountId: string, name: string): Promise<ViewerType | null> {
+    const profile = await this.accounts.profile(ctx, accountId);
+    return profile && { id: accountId, maskedName: maskName(name), ...profile };
+  }
+
   @Query(() => [DocumentTypeOption], { description: '证件类型 accepted at registration' })
   documentTypes(): DocumentTypeOption[] {
     return (Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => ({
@@ -31,7 +35,47 @@ export class AccountResolver {
   }
 
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in candidate, or null' })
-  me(@Ctx() ctx: RequestContext): ViewerType | null {
-    return ctx.viewer ? { id: ctx.viewer.id, maskedName: maskName(ctx.viewer.name) } : null;
+  me(@Ctx() ctx: RequestContext): Promise<ViewerType | null> | null {
+    return ctx.viewer && this.viewer(ctx, ctx.viewer.id, ctx.viewer.name);
+  }
+
+  @Mutation(() => RegisterResultType, { description: '注册: creates the account and signs it in (session cookie)' })
+  async register(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<RegisterResultType> {
+    const result = await this.accounts.register(ctx, input);
+    if (!result.ok) return { ...failureFields(result), unmetPasswordRules: result.unmetPasswordRules ?? null, viewer: null };
+    return { ok: true, errorCode: null, message: '注册成功', field: null, unmetPasswordRules: null, viewer: await this.viewer(ctx, result.accountId, result.name) };
+  }
+
+  @Mutation(() => LoginResultType, { description: '登录 with 证件号码 or 手机号, password and 图片验证码' })
+  async login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput): Promise<LoginResultType> {
+    const result: LoginResult = await this.accounts.login(ctx, input);
+    if (!result.ok) {
+      return { ...failureFields(result), lockedUntil: result.lockedUntil ?? null, remainingAttempts: result.remainingAttempts ?? null, viewer: null };
+    }
+    return {
+      ok: true,
+      errorCode: null,
+      message: '登录成功',
+      field: null,
+      lockedUntil: null,
+      remainingAttempts: null,
+      viewer: await this.viewer(ctx, result.accountId, result.name),
+    };
+  }
+
+  @Mutation(() => Boolean, { description: '退出登录: ends this session; true even when there was none' })
+  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await this.accounts.logout(ctx);
+    return true;
+  }
+
+  @Mutation(() => ResetPasswordResultType, { description: '忘记密码 → 确认重置密码; signs out every session of the account' })
+  async resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
+  ): Promise<ResetPasswordResultType> {
+    const result = await this.accounts.resetPassword(ctx, input);
+    if (!result.ok) return { ...failureFields(result), unmetPasswordRules: result.unmetPasswordRules ?? null };
+    return { ok: true, errorCode: null, message: '密码重置成功,请使用新密码登录', field: null, unmetPasswordRules: null };
   }
 }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126192354_initial } from './Migration20261126192354_initial';
+import { Migration20261126193744_accounts } from './Migration20261126193744_accounts';
 
 /**
  * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
@@ -8,4 +9,5 @@ import { Migration20261126192354_initial } from './Migration20261126192354_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126192354_initial', class: Migration20261126192354_initial },
+  { name: 'Migration20261126193744_accounts', class: Migration20261126193744_accounts },
 ];

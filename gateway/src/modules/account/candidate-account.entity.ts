@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from './identity-document';
+
+/**
+ * A registered candidate (会计人员). The 证件号码 and 手机号 are sensitive personal information: they are
+ * stored encrypted, and found through keyed hashes whose unique indexes also enforce one account per
+ * document and one per phone, even when two registrations race.
+ */
+@Entity({ tableName: 'candidate_account' })
+export class CandidateAccount {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Enum({ items: Object.keys(DOCUMENT_TYPE_LABELS), type: 'string' })
+  documentType!: DocumentType;
+
+  /** AES-256-GCM of the normalised number (PiiProtector, field DOCUMENT_NUMBER). */
+  @Property({ type: 'blob' })
+  documentNumberEncrypted!: Buffer;
+
+  /**
+   * HMAC of the normalised number alone, without the document type: login takes a bare 证件号码, so a
+   * number must identify one account whatever document it came from.
+   */
+  @Property({ type: 'blob' })
+  @Unique()
+  documentNumberLookup!: Buffer;
+
+  /** ISO 3166-1 alpha-3, for 护照(外国) only. */
+  @Property({ type: 'string', length: 3, nullable: true })
+  nationality: string | null = null;
+
+  /** Exactly as validated (code points kept, rare characters included); text, so no length cut-off. */
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'blob' })
+  phoneEncrypted!: Buffer;
+
+  @Property({ type: 'blob' })
+  @Unique()
+  phoneLookup!: Buffer;
+
+  /** argon2id PHC string (parameters included, so they can be raised later). */
+  @Property({ type: 'text' })
+  passwordHash!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  updatedAt: Date = new Date();
+}

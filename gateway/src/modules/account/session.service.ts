@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { RequestContext, Viewer } from '../../graphql/context';
+import { serializeCookie } from '../../http/cookies';
+
+export const SESSION_COOKIE = 'ccap_sid';
+/** Sliding expiry is refreshed at most this often, so a busy page does not write on every request. */
+export const SESSION_REFRESH_INTERVAL_MS = 60_000;
+
+/** 32 random bytes, base64url. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface SessionOptions {
+  idleTimeoutMs: number;
+  absoluteTimeoutMs: number;
+  secureCookie: boolean;
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** Server-side sessions behind an HttpOnly cookie; revocable one by one or per account. */
+export class SessionService {
+  constructor(private readonly options: SessionOptions) {}
+
+  private cookie(value: string, maxAgeSeconds?: number): string {
+    // Lax, not Strict: a candidate following a link from a notice e-mail should arrive signed in.
+    return serializeCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      secure: this.options.secureCookie,
+      sameSite: 'Lax',
+      path: '/',
+      maxAgeSeconds,
+    });
+  }
+
+  /**
+   * Creates a session row (inside the caller's transaction) and returns the cookie to send once that
+   * transaction has committed. The cookie has no Max-Age: closing the browser ends it on shared computers.
+   */
+  async create(ctx: RequestContext, accountId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = ctx.clock.now();
+    await ctx.em.execute(
+      `insert into candidate_session (token_hash, account_id, created_at, last_seen_at, expires_at, revoked_at) values (?, ?, ?, ?, ?, null)`,
+      [hashToken(token), accountId, now, now, new Date(now.getTime() + this.options.absoluteTimeoutMs)],
+    );
+    return this.cookie(token);
+  }
+
+  /** Queues the session cookie for the response; a later value replaces an earlier one (sign-in after a stale cookie was cleared). */
+  sendCookie(ctx: RequestContext, cookie: string): void {
+    const others = ctx.responseCookies.filter((queued) => !queued.startsWith(`${SESSION_COOKIE}=`));
+    ctx.responseCookies.splice(0, ctx.responseCookies.length, ...others, cookie);
+  }
+
+  clearCookie(ctx: RequestContext): void {
+    this.sendCookie(ctx, this.cookie('', 0));
+  }
+
+  /**
+   * The viewer of a request from its session cookie: one primary-key lookup joined to the account.
+   * A cookie that no longer names a live session is cleared.
+   */
+  async resolveViewer(ctx: RequestContext, token: string): Promise<Viewer | null> {
+    if (!TOKEN_PATTERN.test(token)) {
+      this.clearCookie(ctx);
+      return null;
+    }
+    const now = ctx.clock.now();
+    const tokenHash = hashToken(token);
+    const [row] = await ctx.em.execute<Array<{ account_id: string; name: string; last_seen_at: string }>>(
+      `select s.account_id, s.last_seen_at, a.name
+         from candidate_session s join candidate_account a on a.id = s.account_id
+        where s.token_hash = ? and s.revoked_at is null and s.expires_at > ? and s.last_seen_at > ?`,
+      [tokenHash, now, new Date(now.getTime() - this.options.idleTimeoutMs)],
+    );
+    if (!row) {
+      this.clearCookie(ctx);
+      return null;
+    }
+    if (now.getTime() - new Date(row.last_seen_at).getTime() >= SESSION_REFRESH_INTERVAL_MS) {
+      await ctx.em.execute(`update candidate_session set last_seen_at = ? where token_hash = ? and last_seen_at < ?`, [
+        now,
+        tokenHash,
+        now,
+      ]);
+    }
+    return { id: row.account_id, name: row.name, sessionTokenHash: tokenHash };
+  }
+
+  async revoke(ctx: RequestContext, tokenHash: Buffer): Promise<void> {
+    await ctx.em.execute(`update candidate_session set revoked_at = ? where token_hash = ? and revoked_at is null`, [
+      ctx.clock.now(),
+      tokenHash,
+    ]);
+  }
+
+  /** 退出登录: revokes the session of this request and clears its cookie. */
+  async end(ctx: RequestContext): Promise<void> {
+    if (ctx.viewer) await this.revoke(ctx, ctx.viewer.sessionTokenHash);
+    this.clearCookie(ctx);
+  }
+
+  /** Every browser of the account is signed out (after a password reset). Inside the caller's transaction. */
+  async revokeAll(ctx: RequestContext, accountId: string): Promise<void> {
+    await ctx.em.execute(`update candidate_session set revoked_at = ? where account_id = ? and revoked_at is null`, [
+      ctx.clock.now(),
+      accountId,
+    ]);
+  }
+}

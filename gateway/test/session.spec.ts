@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SmsMeta, SmsProvider } from '../src/modules/account/sms-provider';
+import { ME, REGISTER, registerCandidate, registrationInput, SEND_SMS, sessionCookieOf } from './account-support';
+import { FakeClock, startTestGateway, type TestGateway } from './support';
+
+const START = new Date('2027-01-03T02:00:00Z');
+const clock = new FakeClock(START);
+let gw: TestGateway;
+let second: TestGateway;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ clock });
+  second = await startTestGateway({ clock, database: gw.database });
+});
+afterAll(async () => {
+  await second?.close();
+  await gw?.close();
+});
+
+const me = (cookie: string, target = gw) => target.graphql(ME, {}, { cookie });
+const MINUTE = 60_000;
+
+async function lastSeenAt(cookieAccountId: string): Promise<Date[]> {
+  const rows = await gw.orm.em
+    .getConnection()
+    .execute<Array<{ last_seen_at: string }>>(`select last_seen_at from candidate_session where account_id = ?`, [cookieAccountId]);
+  return rows.map((r) => new Date(r.last_seen_at));
+}
+
+describe('sessions', () => {
+  it('are server-side: the cookie is a random token, the table holds only its SHA-256', async () => {
+    clock.set(START);
+    const { cookie, viewer } = await registerCandidate(gw);
+    const token = cookie.split('=')[1]!;
+    const rows = await gw.orm.em.getConnection().execute(`select token_hash from candidate_session where account_id = ?`, [viewer.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].token_hash.toString('hex')).toBe((await import('node:crypto')).createHash('sha256').update(token).digest('hex'));
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+  });
+
+  it('are recognised by every gateway process', async () => {
+    const { cookie, viewer } = await registerCandidate(gw);
+    expect((await me(cookie, second)).body.data.me.id).toBe(viewer.id);
+  });
+
+  it('slide with activity but write the database at most once a minute', async () => {
+    clock.set(START);
+    const { cookie, viewer } = await registerCandidate(gw);
+    clock.advance(30_000);
+    expect((await me(cookie)).body.data.me).not.toBeNull();
+    expect(await lastSeenAt(viewer.id)).toEqual([START]);
+    clock.advance(31_000);
+    expect((await me(cookie)).body.data.me).not.toBeNull();
+    const refreshed = new Date(START.getTime() + 61_000);
+    expect(await lastSeenAt(viewer.id)).toEqual([refreshed]);
+    // Idle for just under 30 minutes since the refresh: still signed in.
+    clock.set(new Date(refreshed.getTime() + 30 * MINUTE - 1_000));
+    expect((await me(cookie)).body.data.me).not.toBeNull();
+  });
+
+  it('end after 30 minutes without activity, and the stale cookie is cleared', async () => {
+    clock.set(START);
+    const { cookie } = await registerCandidate(gw);
+    clock.advance(30 * MINUTE);
+    const res = await me(cookie);
+    expect(res.body.data.me).toBeNull();
+    expect(res.headers.getSetCookie()).toEqual(['ccap_sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']);
+  });
+
+  it('end 12 hours after sign-in however active the candidate is', async () => {
+    clock.set(START);
+    const { cookie } = await registerCandidate(gw);
+    for (let elapsed = 20 * MINUTE; elapsed < 12 * 60 * MINUTE; elapsed += 20 * MINUTE) {
+      clock.set(new Date(START.getTime() + elapsed));
+      expect((await me(cookie)).body.data.me, `after ${elapsed / MINUTE} minutes`).not.toBeNull();
+    }
+    clock.set(new Date(START.getTime() + 12 * 60 * MINUTE));
+    expect((await me(cookie)).body.data.me).toBeNull();
+  });
+
+  it('end on logout everywhere: the same cookie replayed later is refused', async () => {
+    clock.set(START);
+    const { cookie } = await registerCandidate(gw);
+    const out = await gw.graphql(`mutation { logout }`, {}, { cookie });
+    expect(out.body.data.logout).toBe(true);
+    expect(out.headers.getSetCookie()).toEqual(['ccap_sid=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']);
+    expect((await me(cookie)).body.data.me).toBeNull();
+    expect((await me(cookie, second)).body.data.me).toBeNull();
+  });
+
+  it('logout without a session still succeeds', async () => {
+    const out = await gw.graphql(`mutation { logout }`);
+    expect(out.body.data.logout).toBe(true);
+  });
+
+  it('ignore forged, malformed and unknown cookies', async () => {
+    for (const cookie of [`ccap_sid=${randomBytes(32).toString('base64url')}`, 'ccap_sid=short', 'ccap_sid=', 'other=1']) {
+      const res = await me(cookie);
+      expect(res.status).toBe(200);
+      expect(res.body.data.me).toBeNull();
+    }
+  });
+
+  it('do not leak database errors when the lookup fails', async () => {
+    const broken = await startTestGateway();
+    try {
+      await broken.orm.em.getConnection().execute('drop table candidate_session');
+      const res = await broken.graphql(`{ serverTime }`, {}, { cookie: `ccap_sid=${randomBytes(32).toString('base64url')}` });
+      expect(res.status).toBe(500);
+      expect(res.body.errors?.[0]).toMatchObject({ message: '服务器内部错误,请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(JSON.stringify(res.body)).not.toMatch(/relation|candidate_session|failed/i);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('session cookie in production', () => {
+  it('is Secure', async () => {
+    const codes: string[] = [];
+    const recorder: SmsProvider = {
+      async send(_phone: string, _message: string, meta: SmsMeta) {
+        codes.push(meta.code!);
+      },
+    };
+    const production = await startTestGateway({
+      clock,
+      smsProvider: recorder,
+      env: {
+        NODE_ENV: 'production',
+        DEV_OUTBOX_ENABLED: 'false',
+        PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        PII_LOOKUP_KEY: randomBytes(32).toString('base64'),
+      },
+    });
+    try {
+      const input = registrationInput();
+      await production.graphql(SEND_SMS, { phone: input.phone, purpose: 'REGISTER' });
+      input.smsCode = codes[0]!;
+      const res = await production.graphql(REGISTER, { input });
+      expect(res.body.data.register.ok).toBe(true);
+      expect(res.headers.getSetCookie()[0]).toMatch(/^ccap_sid=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect(sessionCookieOf(res.headers)).toBeDefined();
+    } finally {
+      await production.close();
+    }
+  });
+});
