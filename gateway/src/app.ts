@@ -16,6 +16,7 @@ import { errorLoggingPlugin, introspectionGuardPlugin } from './graphql/plugins'
 import { buildGatewaySchema, createServices } from './graphql/schema';
 import { clientIp } from './http/client-ip';
 import { readCookie } from './http/cookies';
+import { noOpsPrincipal, type OpsPrincipalResolver } from './modules/ops/ops-principal';
 import { createHttpServer, sendJson, type RouteHandler } from './http/server';
 import { devOutboxRoute } from './modules/account/dev-outbox';
 import { SESSION_COOKIE } from './modules/account/session.service';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   config: AppConfig;
   logger?: Logger;
   clock?: Clock;
+  /** Finds the ops principal of a request; until ops sign-in exists nobody is ops. */
+  resolveOpsPrincipal?: OpsPrincipalResolver;
   /** Replaces the local SMS simulator (tests use it to make sending fail). */
   smsProvider?: SmsProvider;
 }
@@ -41,6 +44,7 @@ export async function startGateway({
   logger = createLogger(config.logLevel),
   clock = systemClock,
   smsProvider,
+  resolveOpsPrincipal = noOpsPrincipal,
 }: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
@@ -93,6 +97,7 @@ export async function startGateway({
         ip: clientIp(req, config.trustProxyHops),
         userAgent: req.headers['user-agent'],
         viewer: null,
+        ops: null,
         loaders: createLoaders(em),
         responseCookies: [],
       };
@@ -106,6 +111,7 @@ export async function startGateway({
           throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });
         }
       }
+      ctx.ops = await resolveOpsPrincipal(req, ctx);
       return ctx;
     },
     responseCookies: (ctx) => ctx.responseCookies,
@@ -125,7 +131,7 @@ export async function startGateway({
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLoggingPlugin,
-      introspectionGuardPlugin(() => false),
+      introspectionGuardPlugin((ctx) => ctx.ops !== null),
     ],
   });
   await apollo.start();

@@ -153,3 +153,33 @@ describe('GraphQL hardening', () => {
     }
   });
 });
+
+describe('introspection for ops', () => {
+  it('answers the schema to an ops principal and still refuses everyone else', async () => {
+    const ops = await startTestGateway({
+      opsPrincipals: { admin: { id: 'o1', username: 'admin', roles: ['ADMIN'], unitCodes: [] } },
+    });
+    try {
+      const allowed = await ops.graphql(`{ __schema { queryType { name } } }`, undefined, { 'x-test-ops': 'admin' });
+      expect(allowed.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      const refused = await ops.graphql(`{ __schema { queryType { name } } }`, undefined, { 'x-test-ops': 'nobody' });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await ops.close();
+    }
+  });
+});
+
+describe('cost limit', () => {
+  it('refuses an operation whose cost is over GRAPHQL_MAX_COST', async () => {
+    const cheap = await startTestGateway({ env: { GRAPHQL_MAX_COST: '20' } });
+    try {
+      expect((await cheap.graphql(`{ serverTime }`)).body.errors).toBeUndefined();
+      const costly = await cheap.graphql(`{ exams { units { unit { code name } consultPhones noticeUrl } } }`);
+      expect(costly.status).toBe(400);
+      expect(costly.body.errors?.[0]?.message).toMatch(/cost/i);
+    } finally {
+      await cheap.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { startGateway, type Gateway } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Clock, RequestContext } from '../src/graphql/context';
+import type { OpsPrincipal } from '../src/modules/ops/ops-principal';
 import { createLoaders } from '../src/graphql/loaders';
 import { createLogger } from '../src/logger';
 import type { SmsProvider } from '../src/modules/account/sms-provider';
@@ -54,7 +55,14 @@ export interface TestGatewayOptions {
   /** Another gateway's database: two processes sharing one PostgreSQL. Only its owner drops it. */
   database?: TestDatabase;
   smsProvider?: SmsProvider;
+  /**
+   * Ops principals by test token: a request with header `x-test-ops: <token>` acts as that principal.
+   * Only tests inject this resolver; the gateway itself knows no such header.
+   */
+  opsPrincipals?: Record<string, OpsPrincipal>;
 }
+
+export const TEST_OPS_HEADER = 'x-test-ops';
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const ownsDatabase = !options.database;
@@ -72,6 +80,9 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: options.clock,
     smsProvider: options.smsProvider,
+    resolveOpsPrincipal: options.opsPrincipals
+      ? async (req) => options.opsPrincipals![String(req.headers[TEST_OPS_HEADER] ?? '')] ?? null
+      : undefined,
   });
   return {
     ...gateway,
@@ -103,6 +114,7 @@ export function testContext(orm: MikroORM, clock: Clock, overrides: Partial<Requ
     ip: '203.0.113.10',
     userAgent: 'vitest',
     viewer: null,
+    ops: null,
     loaders: createLoaders(em),
     responseCookies: [],
     ...overrides,

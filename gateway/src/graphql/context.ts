@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import type { Loaders } from './loaders';
+import type { OpsPrincipal } from '../modules/ops/ops-principal';
 
 export interface Clock {
   now(): Date;
@@ -27,6 +28,8 @@ export interface RequestContext {
   ip: string;
   userAgent: string | undefined;
   viewer: Viewer | null;
+  /** The signed-in ops staff member (reviewer/admin), when there is one. */
+  ops: OpsPrincipal | null;
   loaders: Loaders;
   /** Set-Cookie values to send with the response (sign-in, sign-out). */
   responseCookies: string[];
