@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openWatchedPage, startPortal, type Portal, type WatchedPage } from './support/portal';
+import { goViaTopBar, launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
 
 const SHARED_LIBRARIES = [
   '/vue.runtime.esm-browser.prod.js',
@@ -22,11 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-async function goViaTopBar(w: WatchedPage, label: string, path: string) {
-  await w.page.locator('header').getByRole('link', { name: label, exact: true }).click();
-  await w.page.waitForURL((url) => url.pathname.startsWith(path));
-}
 
 describe('walking skeleton', () => {
   it('visits every area through the top bar with real content, no console errors, shared libraries fetched once', async () => {

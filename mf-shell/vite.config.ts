@@ -3,14 +3,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { SHARED_LIBS, installedVersion, libFolder, repoRoot } from '../scripts/importmap.mjs';
-import { SHARED_EXTERNALS, bundleReport, libraryBuild } from '../scripts/vite-shared.mjs';
+import { SHARED_LIBS, installedVersion, libFolder, repoRoot, shellRelease } from '../scripts/importmap.mjs';
+import {
+  SHARED_EXTERNALS,
+  artifactManifest,
+  bundleReport,
+  graphqlOperations,
+  libraryBuild,
+} from '../scripts/vite-shared.mjs';
 
-// mf-shell builds, into dist/:
-//   mf-shell/<version>/root-config.js (+ root-config.css)  the single-spa root config (this config)
-//   platform/<version>/platform.js                         @ccap/platform (second lib build, below)
-//   libs/<pkg>@<version>/…                                 shared libraries copied from node_modules
-//   index.html                                             from ./index.html, lib versions filled in
+// mf-shell builds one shell release, into dist/:
+//   mf-shell/<version>/root-config.js (+ .css)  the single-spa root config (this config), artifact.json
+//   mf-shell/<version>/index.html               from ./index.html, lib versions filled in; served for
+//                                               every page while this release is deployed
+//   platform/<version>/platform.js              @ccap/platform (second lib build, below)
+//   libs/<pkg>@<version>/…                      shared libraries copied from node_modules
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -34,7 +41,8 @@ function platformConfig(): InlineConfig {
       __DEV__: 'false',
     },
     plugins: [
-      bundleReport({ name: 'platform', version, distDir, externals: PLATFORM_EXTERNALS }),
+      bundleReport({ name: 'platform', version, externals: PLATFORM_EXTERNALS }),
+      graphqlOperations({ name: 'platform', version }),
     ],
     build: libraryBuild({
       root,
@@ -68,7 +76,7 @@ function copySharedLibs() {
 function writeIndexHtml() {
   const template = readFileSync(join(root, 'index.html'), 'utf8');
   const html = template.replace(/%VERSION:([a-z0-9@/._-]+)%/g, (_m, name: string) => installedVersion(name));
-  writeFileSync(join(distDir, 'index.html'), html);
+  writeFileSync(join(distDir, 'mf-shell', version, 'index.html'), html);
 }
 
 function shellAssets(): Plugin {
@@ -95,7 +103,13 @@ function shellAssets(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [vue(), shellAssets(), bundleReport({ name: 'mf-shell', version, distDir, externals: ROOT_CONFIG_EXTERNALS })],
+  plugins: [
+    vue(),
+    shellAssets(),
+    bundleReport({ name: 'mf-shell', version, externals: ROOT_CONFIG_EXTERNALS }),
+    graphqlOperations({ name: 'mf-shell', version }),
+    artifactManifest({ name: 'mf-shell', version, ...shellRelease(version) }),
+  ],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: libraryBuild({
     root,

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Fails when a built micro-frontend or shell bundle carries its own copy of a shared library
 // (vue, vue-router, pinia, element-plus, single-spa, @apollo/client) instead of importing it
-// through the import map. Two independent checks per build:
+// through the import map. Two independent checks per artifact folder (`<name>/<version>/`):
 //   1. the bundle text: tell-tale strings of each library's runtime;
 //   2. the bundle report written at build time (scripts/vite-shared.mjs `bundleReport`): no module
 //      from those packages was bundled, and every bare import is one the import map provides.
 // @ccap/platform (mf-shell/dist/platform) is the one place @apollo/client may live.
+// `npm test` runs it on every build; a deploy runs it on the artifact it deploys.
 //
 //   node scripts/check-shared-bundles.mjs
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from './importmap.mjs';
+import { MICRO_FRONTENDS, repoRoot } from './importmap.mjs';
+import { BUNDLE_REPORT } from './vite-shared.mjs';
 
 /**
  * Strings only a library's own runtime contains (survive minification: property names, string
@@ -83,35 +85,40 @@ function jsFilesUnder(dir) {
  *   allowLibraries?: string[],
  *   allowedImports: Array<string | RegExp>,
  * }} BundleTarget
- *   dir: built output to scan (every version under it); report: bundle report JSON;
+ *   dir: built output to scan; report: bundle report JSON;
  *   allowLibraries: shared libraries this build may contain; allowedImports: bare imports the import map serves.
  */
 
 const MF_IMPORTS = ['vue', 'vue-router', 'pinia', 'element-plus', 'single-spa', '@ccap/platform'];
 
+/**
+ * The rules for one artifact folder `<name>/<version>/`: micro-frontends import only what the map
+ * serves; the root config may also import the micro-frontends; the platform alone carries Apollo.
+ * @returns {BundleTarget}
+ */
+export function bundleTarget(name, dir) {
+  const report = join(dir, BUNDLE_REPORT);
+  if (name === 'platform') {
+    return { name, dir, report, allowLibraries: ['@apollo/client'], allowedImports: ['vue', 'element-plus', 'single-spa'] };
+  }
+  if (name === 'mf-shell') return { name, dir, report, allowedImports: [...MF_IMPORTS, /^@ccap\/mf-[a-z-]+$/] };
+  return { name, dir, report, allowedImports: MF_IMPORTS };
+}
+
+/** Every version folder a workspace has built of `name` (a missing build is reported by the check). */
+function builtVersions(root, workspace, name) {
+  const dir = join(root, workspace, 'dist', name);
+  const versions = existsSync(dir) ? readdirSync(dir).filter((v) => statSync(join(dir, v)).isDirectory()) : [];
+  return versions.length > 0 ? versions.map((v) => bundleTarget(name, join(dir, v))) : [bundleTarget(name, dir)];
+}
+
 /** The builds of this repository. */
 export function defaultTargets(root = repoRoot) {
-  /** @type {BundleTarget[]} */
-  const targets = ['mf-account', 'mf-exam', 'mf-payment'].map((mf) => ({
-    name: mf,
-    dir: join(root, mf, 'dist', mf),
-    report: join(root, mf, 'dist', `${mf}.bundle-report.json`),
-    allowedImports: MF_IMPORTS,
-  }));
-  targets.push({
-    name: 'mf-shell',
-    dir: join(root, 'mf-shell', 'dist', 'mf-shell'),
-    report: join(root, 'mf-shell', 'dist', 'mf-shell.bundle-report.json'),
-    allowedImports: [...MF_IMPORTS, /^@ccap\/mf-[a-z-]+$/],
-  });
-  targets.push({
-    name: 'platform',
-    dir: join(root, 'mf-shell', 'dist', 'platform'),
-    report: join(root, 'mf-shell', 'dist', 'platform.bundle-report.json'),
-    allowLibraries: ['@apollo/client'],
-    allowedImports: ['vue', 'element-plus', 'single-spa'],
-  });
-  return targets;
+  return [
+    ...MICRO_FRONTENDS.flatMap((mf) => builtVersions(root, mf, mf)),
+    ...builtVersions(root, 'mf-shell', 'mf-shell'),
+    ...builtVersions(root, 'mf-shell', 'platform'),
+  ];
 }
 
 function packageOfModule(modulePath) {

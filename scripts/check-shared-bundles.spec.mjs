@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SHARED_LIBRARIES, bareImportsOf, checkSharedBundles, scanSource } from './check-shared-bundles.mjs';
+import { SHARED_LIBRARIES, bareImportsOf, bundleTarget, checkSharedBundles, scanSource } from './check-shared-bundles.mjs';
 import { repoRoot } from './importmap.mjs';
 import { SHARED_EXTERNALS, bundleReport, libraryBuild } from './vite-shared.mjs';
 
@@ -14,29 +14,24 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Build the fixture as a micro-frontend would be built, with the given externals. */
 async function buildFixture(name, externals) {
-  const distDir = join(tmp, name, 'dist');
+  const outDir = join(tmp, name, 'dist', name, '0.0.1');
   await build({
     configFile: false,
     root: fixtureRoot,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [bundleReport({ name, version: '0.0.1', distDir, externals })],
+    plugins: [bundleReport({ name, version: '0.0.1', externals })],
     build: libraryBuild({
       root: fixtureRoot,
       name,
       version: '0.0.1',
       entry: 'entry.js',
       fileName: `${name}.js`,
-      outDir: join(distDir, name, '0.0.1'),
+      outDir,
       externals,
     }),
   });
-  return {
-    name,
-    dir: join(distDir, name),
-    report: join(distDir, `${name}.bundle-report.json`),
-    allowedImports: [...SHARED_EXTERNALS],
-  };
+  return { ...bundleTarget(name, outDir), allowedImports: [...SHARED_EXTERNALS] };
 }
 
 describe('scanSource', () => {

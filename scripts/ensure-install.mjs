@@ -7,11 +7,19 @@ import { spawnSync } from 'node:child_process';
 
 const WORKSPACES = ['gateway', 'mf-shell', 'mf-account', 'mf-exam', 'mf-payment'];
 
+// What `npm ci` installs from: the lockfile and the manifests' dependency fields. Editing a script in a
+// package.json must not cost a reinstall.
+const INSTALL_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'workspaces', 'allowScripts'];
+
 function installFingerprint(root) {
   const hash = createHash('sha256');
-  for (const file of ['package-lock.json', 'package.json', ...WORKSPACES.map((w) => join(w, 'package.json'))]) {
+  const lockfile = join(root, 'package-lock.json');
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  for (const file of ['package.json', ...WORKSPACES.map((w) => join(w, 'package.json'))]) {
     const path = join(root, file);
-    if (existsSync(path)) hash.update(file).update(readFileSync(path));
+    if (!existsSync(path)) continue;
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    hash.update(file).update(JSON.stringify(INSTALL_FIELDS.map((field) => manifest[field] ?? null)));
   }
   return hash.digest('hex');
 }

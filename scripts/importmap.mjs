@@ -1,19 +1,15 @@
-#!/usr/bin/env node
-// The shared runtime contract of the front end: which bare specifier maps to which URL.
+// The shared runtime contract of the front end: which bare specifier maps to which path.
 //
 // - Shared singletons (vue, vue-router, pinia, element-plus, single-spa) are copied by the shell build
 //   into versioned, immutable folders `mf-shell/dist/libs/<pkg>@<version>/…` and served by the shell.
 // - `@ccap/platform` and `@ccap/root-config` are built by mf-shell and served by the shell.
 // - Each micro-frontend is served from its own origin: `<origin>/<name>/<version>/<name>.js`.
 //
-// Only this map holds origins; no build output contains an absolute URL.
-//
-//   node scripts/importmap.mjs [--out FILE]
-//   env: SHELL_PORT (8080) MF_ACCOUNT_PORT (8081) MF_EXAM_PORT (8082) MF_PAYMENT_PORT (8083)
-//        FRONTEND_HOST (localhost) [SHELL_ORIGIN to make shell entries absolute]
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// Builds record these entries as paths (artifact.json); only an environment's import map
+// (scripts/environment.mjs) adds the origins, so no build output contains an absolute URL.
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,53 +71,29 @@ export function libFolder(name, version) {
   return `/libs/${name}@${version}`;
 }
 
-/**
- * All versions the map needs: the shared libs' installed versions, and the workspaces' versions
- * (`mf-shell` also versions `@ccap/platform` and `@ccap/root-config`).
- * @param {Record<string, string>} [overrides]
- */
-export function resolveVersions(overrides = {}, root = repoRoot) {
-  /** @type {Record<string, string>} */
-  const versions = {};
-  for (const lib of SHARED_LIBS) versions[lib.name] = overrides[lib.name] ?? installedVersion(lib.name, root);
-  for (const ws of ['mf-shell', ...MICRO_FRONTENDS]) versions[ws] = overrides[ws] ?? workspaceVersion(ws, root);
-  versions.platform = overrides.platform ?? versions['mf-shell'];
-  return versions;
-}
-
-function stripSlash(origin) {
-  return origin.replace(/\/+$/, '');
+/** The import-map entry of a micro-frontend, as a path on the origin serving it. */
+export function microFrontendImports(name, version) {
+  return { [`@ccap/${name}`]: `/${name}/${version}/${name}.js` };
 }
 
 /**
- * @param {{
- *   shellOrigin?: string,
- *   mfOrigins: Record<string, string>,
- *   versions?: Record<string, string>,
- * }} options
- *   shellOrigin: when given, shell-served entries become absolute (default: shell-relative `/…`).
- *   mfOrigins: origin per micro-frontend, e.g. { 'mf-account': 'http://localhost:8081', … }.
- *   versions: overrides for any of the versions (lib names, workspace names, `platform`).
- * @returns {{ imports: Record<string, string> }}
+ * What a shell release puts in the import map (shell-relative paths: the shared libraries,
+ * `@ccap/platform` and `@ccap/root-config`), and the artifact folders it needs next to its own.
+ * @param {string} version the shell's (and the platform's) version
+ * @returns {{ imports: Record<string, string>, requires: string[] }}
  */
-export function buildImportMap({ shellOrigin, mfOrigins, versions: versionOverrides } = /** @type {any} */ ({})) {
-  if (!mfOrigins || typeof mfOrigins !== 'object') throw new TypeError('buildImportMap: mfOrigins is required');
-  const versions = resolveVersions(versionOverrides);
-  const shell = shellOrigin ? stripSlash(shellOrigin) : '';
+export function shellRelease(version, root = repoRoot) {
   /** @type {Record<string, string>} */
   const imports = {};
+  const requires = [`platform/${version}`];
   for (const lib of SHARED_LIBS) {
-    if (!lib.file) continue;
-    imports[lib.name] = `${shell}${libFolder(lib.name, versions[lib.name])}/${lib.file}`;
+    const folder = libFolder(lib.name, installedVersion(lib.name, root));
+    requires.push(folder.slice(1));
+    if (lib.file) imports[lib.name] = `${folder}/${lib.file}`;
   }
-  imports['@ccap/platform'] = `${shell}/platform/${versions.platform}/platform.js`;
-  imports['@ccap/root-config'] = `${shell}/mf-shell/${versions['mf-shell']}/root-config.js`;
-  for (const mf of MICRO_FRONTENDS) {
-    const origin = mfOrigins[mf];
-    if (!origin) throw new Error(`buildImportMap: no origin for ${mf}`);
-    imports[`@ccap/${mf}`] = `${stripSlash(origin)}/${mf}/${versions[mf]}/${mf}.js`;
-  }
-  return { imports };
+  imports['@ccap/platform'] = `/platform/${version}/platform.js`;
+  imports['@ccap/root-config'] = `/mf-shell/${version}/root-config.js`;
+  return { imports, requires };
 }
 
 /** Ports from the environment (SHELL_PORT, MF_ACCOUNT_PORT, MF_EXAM_PORT, MF_PAYMENT_PORT). */
@@ -137,39 +109,4 @@ export function portsFromEnv(env = process.env) {
     ports[key] = port;
   }
   return ports;
-}
-
-/** Import map for the given ports on `host` (default from FRONTEND_HOST or `localhost`). */
-export function importMapFromPorts(ports, { host = 'localhost', shellOrigin } = {}) {
-  /** @type {Record<string, string>} */
-  const mfOrigins = {};
-  for (const mf of MICRO_FRONTENDS) mfOrigins[mf] = `http://${host}:${ports[mf]}`;
-  return buildImportMap({ shellOrigin, mfOrigins });
-}
-
-function main(argv) {
-  const outIdx = argv.indexOf('--out');
-  const out = outIdx >= 0 ? argv[outIdx + 1] : undefined;
-  if (outIdx >= 0 && !out) throw new Error('usage: node scripts/importmap.mjs [--out FILE]');
-  const map = importMapFromPorts(portsFromEnv(), {
-    host: process.env.FRONTEND_HOST || 'localhost',
-    shellOrigin: process.env.SHELL_ORIGIN || undefined,
-  });
-  const json = `${JSON.stringify(map, null, 2)}\n`;
-  if (out) {
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(out, json);
-    console.log(`importmap: wrote ${out}`);
-  } else {
-    process.stdout.write(json);
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    main(process.argv.slice(2));
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Serve the built front ends: the shell (with /importmap.json, SPA fallback and the gateway proxy)
-// and each micro-frontend on its own origin.
+// Serve an environment (scripts/environment.mjs) after publishing the current builds into it:
+// - the shell origin: /importmap.json (the environment's, read on every request), the deployed shell
+//   release's index.html for every page, the shared libraries, the platform, and the gateway proxy;
+// - each micro-frontend on its own origin, serving only its own artifact folders, with CORS for the
+//   portal's origin.
 //
 //   import { startFrontends } from './serve-frontends.mjs'
 //   const fe = await startFrontends({ ports: { shell: 8080 }, gatewayUrl: 'http://127.0.0.1:4000' })
@@ -8,32 +11,36 @@
 //   await fe.stop('mf-exam') // simulate an outage; fe.start('mf-exam') brings it back
 //   await fe.close()
 //
-//   node scripts/serve-frontends.mjs [--gateway URL] [--importmap FILE]
+//   node scripts/serve-frontends.mjs [--gateway URL] [--env-dir DIR]
 //   env: SHELL_PORT MF_ACCOUNT_PORT MF_EXAM_PORT MF_PAYMENT_PORT GATEWAY_URL FRONTEND_HOST
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_PORTS, MICRO_FRONTENDS, buildImportMap, portsFromEnv, repoRoot } from './importmap.mjs';
+import { environmentDir, indexHtmlPath, openEnvironment, prepareLocalEnvironment, readImportMap } from './environment.mjs';
+import { DEFAULT_PORTS, MICRO_FRONTENDS, portsFromEnv, repoRoot } from './importmap.mjs';
 import { DEFAULT_PROXY_PREFIXES, startStaticServer } from './static-server.mjs';
+
+/** What the shell origin serves from the artifacts; everything else there is a micro-frontend's. */
+const SHELL_PREFIXES = Object.freeze(['/libs/', '/platform/', '/mf-shell/']);
 
 /**
  * @typedef {{
+ *   envDir?: string,
  *   ports?: Partial<Record<'shell' | 'mf-account' | 'mf-exam' | 'mf-payment', number>>,
  *   gatewayUrl?: string,
- *   importMapFile?: string,
  *   host?: string,
  *   bindHost?: string,
  *   root?: string,
- *   only?: string[],
+ *   onRequest?: (entry: { server: string, method: string, path: string, status: number }) => void,
  *   log?: (line: string) => void,
  * }} FrontendsOptions
+ *   envDir: the environment to serve (default .data/deploy/local); the workspaces' builds are published into it.
  *   ports: per server; 0 picks a free port (default 8080–8083).
  *   gatewayUrl: where the shell proxies /graphql, /api/, /dev/, /healthz, /readyz, /explorer (default http://127.0.0.1:4000).
- *   importMapFile: serve this file as /importmap.json (read on every request) instead of a generated map.
  *   host: host name used in URLs and in the import map (default localhost).
  *   bindHost: interface to listen on (default 127.0.0.1).
- *   root: repository root (default: this repository).
- *   only: micro-frontends to start (default all); the others are still in the import map.
+ *   root: repository root whose builds are published (default: this repository).
+ *   onRequest: every response of every server, once sent (tests count what the browser fetched).
  */
 
 /**
@@ -41,25 +48,17 @@ import { DEFAULT_PROXY_PREFIXES, startStaticServer } from './static-server.mjs';
  */
 export async function startFrontends(options = {}) {
   const {
+    envDir = environmentDir('local'),
     gatewayUrl = 'http://127.0.0.1:4000',
-    importMapFile,
     host = 'localhost',
     bindHost = '127.0.0.1',
     root = repoRoot,
-    only = MICRO_FRONTENDS,
+    onRequest,
     log = () => {},
   } = options;
   const ports = { ...DEFAULT_PORTS, ...(options.ports ?? {}) };
-
-  const shellDist = join(root, 'mf-shell', 'dist');
-  if (!existsSync(join(shellDist, 'index.html'))) {
-    throw new Error(`serve-frontends: ${shellDist}/index.html is missing — run "npm run build" first`);
-  }
-  for (const mf of only) {
-    if (!existsSync(join(root, mf, 'dist', mf))) {
-      throw new Error(`serve-frontends: ${root}/${mf}/dist/${mf} is missing — run "npm run build" first`);
-    }
-  }
+  const env = openEnvironment(envDir);
+  const requestLog = (server) => (onRequest ? (entry) => onRequest({ server, ...entry }) : undefined);
 
   /** @type {Map<string, Awaited<ReturnType<typeof startStaticServer>>>} */
   const servers = new Map();
@@ -67,16 +66,19 @@ export async function startFrontends(options = {}) {
   const urls = {};
   /** @type {Record<string, number>} */
   const actualPorts = {};
+  /** @type {string[]} */
+  let portalOrigins = [];
 
   async function startMf(mf) {
     if (servers.has(mf)) return servers.get(mf);
     const server = await startStaticServer({
-      root: join(root, mf, 'dist'),
+      root: env.artifacts,
+      servedPrefixes: [`/${mf}/`],
       port: actualPorts[mf] ?? ports[mf],
       host: bindHost,
       name: mf,
-      // Public, credential-less module files: any origin may import them.
-      cors: true,
+      cors: portalOrigins,
+      onRequest: requestLog(mf),
       log,
     });
     servers.set(mf, server);
@@ -86,34 +88,31 @@ export async function startFrontends(options = {}) {
   }
 
   try {
-    for (const mf of only) await startMf(mf);
-    for (const mf of MICRO_FRONTENDS) {
-      if (!urls[mf]) urls[mf] = `http://${host}:${ports[mf]}`;
-    }
-
-    const importMap = buildImportMap({
-      mfOrigins: Object.fromEntries(MICRO_FRONTENDS.map((mf) => [mf, urls[mf]])),
-    });
-    const importMapJson = `${JSON.stringify(importMap, null, 2)}\n`;
     const shell = await startStaticServer({
-      root: shellDist,
+      root: env.artifacts,
+      servedPrefixes: [...SHELL_PREFIXES],
       port: ports.shell,
       host: bindHost,
       name: 'mf-shell',
       cors: false,
-      spaFallback: 'index.html',
+      spaFallback: () => indexHtmlPath(readImportMap(env)),
       proxy: { prefixes: [...DEFAULT_PROXY_PREFIXES], target: gatewayUrl },
-      extraRoutes: {
-        '/importmap.json': () => (importMapFile ? readFileSync(resolve(importMapFile)) : importMapJson),
-      },
+      extraRoutes: { '/importmap.json': () => readFileSync(env.importMapFile) },
+      onRequest: requestLog('mf-shell'),
       log,
     });
     servers.set('shell', shell);
     urls.shell = `http://${host}:${shell.port}`;
+    portalOrigins = [...new Set([urls.shell, `http://localhost:${shell.port}`, `http://127.0.0.1:${shell.port}`])];
+
+    for (const mf of MICRO_FRONTENDS) await startMf(mf);
+    const prepared = prepareLocalEnvironment(env, { origins: urls, root });
 
     return {
       urls,
-      importMap: importMapFile ? JSON.parse(readFileSync(resolve(importMapFile), 'utf8')) : importMap,
+      envDir,
+      /** What was published on start, and per application what is deployed against what is built. */
+      prepared,
       /** Stop one server (e.g. 'mf-exam') to simulate an outage. */
       async stop(name) {
         const server = servers.get(name);
@@ -143,9 +142,9 @@ async function main(argv) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const fe = await startFrontends({
+    envDir: arg('--env-dir') ? resolve(arg('--env-dir')) : undefined,
     ports: portsFromEnv(),
     gatewayUrl: arg('--gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000',
-    importMapFile: arg('--importmap'),
     host: process.env.FRONTEND_HOST || 'localhost',
     log: (line) => console.error(line),
   });

@@ -60,7 +60,9 @@ async function waitForReady(url, child, timeoutMs = 30_000) {
 /**
  * @param {{ databaseUrl?: string, dataDir?: string, throwaway?: boolean, pgPort?: number,
  *           gatewayPort?: number, frontendPorts?: Record<string, number>, nodeEnv?: string,
+ *           deployDir?: string, onFrontendRequest?: (entry: { server: string, method: string, path: string, status: number }) => void,
  *           gatewayEnv?: Record<string,string>, log?: (line: string) => void, onGatewayExit?: (code: number|null) => void }} options
+ *   deployDir: the environment the front ends are served from (default .data/deploy/local).
  */
 export async function startStack(options = {}) {
   const log = options.log ?? (() => {});
@@ -123,7 +125,13 @@ export async function startStack(options = {}) {
       throw new Error(`${err.message}\n${gatewayLog}`);
     }
 
-    const frontends = await startFrontends({ ports: options.frontendPorts, gatewayUrl, log });
+    const frontends = await startFrontends({
+      envDir: options.deployDir,
+      ports: options.frontendPorts,
+      gatewayUrl,
+      onRequest: options.onFrontendRequest,
+      log,
+    });
     cleanups.push(() => frontends.close());
     return { databaseUrl, gatewayUrl, frontends, urls: frontends.urls, gatewayLog: () => gatewayLog, stop };
   } catch (err) {

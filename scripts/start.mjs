@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: install what is missing, build the front ends, then run the whole portal until Ctrl-C.
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-install.mjs';
 
@@ -48,20 +48,30 @@ try {
   process.exit(1);
 }
 
-const { urls, gatewayUrl } = stack;
+const { urls, gatewayUrl, frontends } = stack;
+const deployed = frontends.prepared.apps
+  .map((a) => {
+    const hint = a.deployed === a.built ? '' : `   (built ${a.built}: npm run deploy -- ${a.app} ${a.built})`;
+    return `  ${a.app.padEnd(19)}${a.deployed}  ${a.url}${hint}`;
+  })
+  .join('\n');
+for (const { folder } of frontends.prepared.published.filter((p) => p.outcome === 'replaced')) {
+  console.warn(`  ! ${folder} was rebuilt without a new version and replaced in the local environment;
+    a browser that cached it (immutable) keeps the old files: bump the version to ship a change.`);
+}
 console.log(`
 全国会计人员统一服务管理平台 is running
 
   portal (shell)     ${urls.shell}/
-  mf-account         ${urls['mf-account']}/
-  mf-exam            ${urls['mf-exam']}/
-  mf-payment         ${urls['mf-payment']}/
   gateway GraphQL    ${gatewayUrl}/graphql   (also proxied as ${urls.shell}/graphql)
   health             ${gatewayUrl}/healthz  ${gatewayUrl}/readyz
 
   demo data: 2026 初级/中级/高级 exams; most units' registration windows are open now,
              上海市 and 河南省 open in three days, 西藏自治区 has closed.
   demo accounts: none yet — candidate registration arrives with the account area.
+
+  deployed in the local environment (${relative(root, frontends.envDir)}):
+${deployed}
 
 Press Ctrl-C to stop.`);
 

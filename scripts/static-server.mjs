@@ -5,7 +5,9 @@
 // - content types for js/mjs/css/json/html/svg/woff2/map/…
 // - Cache-Control: `no-cache` for index.html and importmap.json (and any file outside a versioned
 //   folder), `public, max-age=31536000, immutable` for files under a versioned folder
-//   (`…/0.1.0/…` or `…/vue@3.5.45/…`)
+//   (`…/0.1.0/…` or `…/vue@3.5.45/…`) — which a deployment never changes; a development server
+//   (`immutableVersions: false`) revalidates everything
+// - only the files under `servedPrefixes` (default all of root)
 // - CORS (Access-Control-Allow-Origin) so the shell origin can import modules cross-origin
 // - path traversal refused (403), missing files 404 — never index.html for a missing .js/.css
 // - SPA fallback to index.html only for navigations (paths whose last segment has no extension)
@@ -96,11 +98,17 @@ function stripHopByHop(headers) {
  *   host?: string,
  *   name?: string,
  *   cors?: boolean | string[],
- *   spaFallback?: string,
+ *   servedPrefixes?: string[],
+ *   immutableVersions?: boolean,
+ *   spaFallback?: string | (() => string | null),
  *   proxy?: { prefixes?: string[], target: string },
  *   extraRoutes?: Record<string, () => string | Buffer | Promise<string | Buffer>>,
+ *   onRequest?: (entry: { method: string, path: string, status: number }) => void,
  *   log?: (line: string) => void,
  * }} StaticServerOptions
+ *   servedPrefixes: URL path prefixes (`/mf-exam/`) outside which every file is 404.
+ *   spaFallback: the file (path under root) answering navigations, or a function choosing it per request.
+ *   onRequest: called once each response has been sent.
  */
 
 /**
@@ -115,9 +123,12 @@ export async function startStaticServer(options) {
     host = '127.0.0.1',
     name = 'static',
     cors = false,
+    servedPrefixes,
+    immutableVersions = true,
     spaFallback,
     proxy,
     extraRoutes = {},
+    onRequest,
     log = () => {},
   } = options;
   if (!rootOption) throw new TypeError('startStaticServer: root is required');
@@ -286,16 +297,18 @@ export async function startStaticServer(options) {
     if (!file) return sendText(res, 403, 'Forbidden');
 
     const isIndex = urlPath === '/' || urlPath.endsWith('/index.html');
-    const target = urlPath.endsWith('/') ? null : file;
+    const served = !servedPrefixes || servedPrefixes.some((prefix) => urlPath.startsWith(prefix));
+    const target = urlPath.endsWith('/') || !served ? null : file;
     const st = target ? await fileStat(target) : null;
     if (st && target) {
-      const cache = isIndex || urlPath === '/importmap.json' || !isVersionedPath(urlPath) ? NO_CACHE : IMMUTABLE;
-      return sendFile(req, res, target, st, cache);
+      const immutable = immutableVersions && !isIndex && urlPath !== '/importmap.json' && isVersionedPath(urlPath);
+      return sendFile(req, res, target, st, immutable ? IMMUTABLE : NO_CACHE);
     }
 
     // SPA fallback: only navigations (no file extension), never a missing .js/.css/…
-    if (spaFallback && !hasExtension(urlPath)) {
-      const index = toFilePath(`/${spaFallback}`);
+    const fallback = hasExtension(urlPath) ? null : typeof spaFallback === 'function' ? spaFallback() : spaFallback;
+    if (fallback) {
+      const index = toFilePath(`/${fallback.replace(/^\/+/, '')}`);
       const indexStat = index ? await fileStat(index) : null;
       if (index && indexStat) return sendFile(req, res, index, indexStat, NO_CACHE);
     }
@@ -304,6 +317,9 @@ export async function startStaticServer(options) {
 
   const sockets = new Set();
   const server = http.createServer((req, res) => {
+    if (onRequest) {
+      res.once('finish', () => onRequest({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], status: res.statusCode }));
+    }
     handle(req, res).catch((err) => {
       log(`[${name}] ${req.method} ${req.url} failed: ${err?.stack ?? err}`);
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error');

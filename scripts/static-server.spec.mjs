@@ -184,6 +184,38 @@ describe('startStaticServer', () => {
     }
   });
 
+  it('serves only its prefixes, picks the fallback per request, logs each response, and can revalidate everything', async () => {
+    const log = [];
+    let fallback = 'index.html';
+    const server = await startStaticServer({
+      root: join(dir, 'dist'),
+      port: 0,
+      servedPrefixes: ['/mf-exam/'],
+      spaFallback: () => fallback,
+      immutableVersions: false,
+      onRequest: (entry) => log.push(entry),
+    });
+    try {
+      const js = await request(`${server.url}/mf-exam/0.1.0/mf-exam.js?v=1`);
+      expect(js.status).toBe(200);
+      expect(js.headers['cache-control']).toBe(NO_CACHE);
+      expect((await request(`${server.url}/libs/vue@3.5.45/dist/vue.js`)).status).toBe(404);
+      expect((await request(`${server.url}/exam`)).body).toContain('<title>shell');
+      fallback = 'logo.svg';
+      expect((await request(`${server.url}/exam`)).body).toBe('<svg/>');
+      // (logged once the server has sent a response, which can be just after the client has it)
+      await expect.poll(() => log.length).toBe(4);
+      expect(log).toEqual([
+        { method: 'GET', path: '/mf-exam/0.1.0/mf-exam.js', status: 200 },
+        { method: 'GET', path: '/libs/vue@3.5.45/dist/vue.js', status: 404 },
+        { method: 'GET', path: '/exam', status: 200 },
+        { method: 'GET', path: '/exam', status: 200 },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('starts in milliseconds and closes cleanly with open keep-alive connections', async () => {
     const t0 = performance.now();
     const server = await startStaticServer({ root: join(dir, 'dist'), port: 0 });

@@ -20,7 +20,7 @@ vi.mock('single-spa', () => ({
   },
 }));
 
-const { ApplicationRetrier } = await import('./retry');
+const { ApplicationRetrier, AwaitingRetry } = await import('./retry');
 
 const config = { name: '@ccap/mf-exam', app: async () => ({}) as never, activeWhen: () => true };
 
@@ -56,6 +56,7 @@ describe('ApplicationRetrier', () => {
     const loader = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValue('lifecycles');
     await expect(retrier.load('@ccap/mf-exam', loader)).rejects.toThrow('Failed to fetch');
     await expect(retrier.load('@ccap/mf-exam', loader)).rejects.toThrow(/等待“重试”/);
+    await expect(retrier.load('@ccap/mf-exam', loader)).rejects.toBeInstanceOf(AwaitingRetry);
     expect(loader).toHaveBeenCalledTimes(1);
     singleSpa.status = 'LOAD_ERROR';
     const retried = retrier.retry('@ccap/mf-exam');

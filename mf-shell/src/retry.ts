@@ -13,6 +13,14 @@ const LOAD_RETRY_DELAY_MS = 200;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A load held back until 重试 is pressed: the same failure as before, already reported. */
+export class AwaitingRetry extends Error {
+  constructor(appName: string, cause: unknown) {
+    super(`${appName} 上次加载失败,等待“重试”`, { cause });
+    this.name = 'AwaitingRetry';
+  }
+}
+
 /**
  * Makes 重试 work for both ways an application fails:
  * - LOAD_ERROR (404, network): single-spa loads it again on the next reroute once 200 ms have
@@ -41,9 +49,7 @@ export class ApplicationRetrier {
   /** Load an application's code, unless its last load failed and 重试 has not been pressed since. */
   load<T>(appName: string, loader: () => Promise<T>): Promise<T> {
     if (this.loadFailures.has(appName)) {
-      return Promise.reject(
-        new Error(`${appName} 上次加载失败,等待“重试”`, { cause: this.loadFailures.get(appName) }),
-      );
+      return Promise.reject(new AwaitingRetry(appName, this.loadFailures.get(appName)));
     }
     return loader().catch((error: unknown) => {
       this.loadFailures.set(appName, error);

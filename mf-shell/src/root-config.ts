@@ -8,11 +8,12 @@ import {
   start as startSingleSpa,
 } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
-import { messageOf, refreshSession, stylesheetLifecycles } from '@ccap/platform';
+import { messageOf, refreshSession, reportClientError, stylesheetLifecycles } from '@ccap/platform';
 import { createLayoutData, layoutHtml } from './layout';
 import { loadApplication } from './applications';
+import { ApplicationFailure, loadTimeoutMs } from './failures';
 import { applicationContainer, createErrorParcel, showErrorCard } from './parcels/errorParcel';
-import { ApplicationRetrier } from './retry';
+import { ApplicationRetrier, AwaitingRetry } from './retry';
 
 /** Built next to this file (vite `build.lib.cssFileName`). */
 const CSS_FILE = 'root-config.css';
@@ -38,19 +39,29 @@ async function boot(): Promise<void> {
   };
   const errorParcel = createErrorParcel({ retry });
 
+  const timeoutMs = loadTimeoutMs();
+  const load = (name: string) => loadApplication(name, timeoutMs);
   const routes = constructRoutes(layoutHtml, createLayoutData(errorParcel));
   const applications = constructApplications({
     routes,
-    loadApp: ({ name }) => (retrier ? retrier.load(name, () => loadApplication(name)) : loadApplication(name)),
+    loadApp: ({ name }) => (retrier ? retrier.load(name, () => load(name)) : load(name)),
   });
   retrier = new ApplicationRetrier(applications);
   const layoutEngine = constructLayoutEngine({ routes, applications, active: false });
 
   // One place where application failures are reported (the layout shows the error card).
+  const handled = new WeakSet<Error>();
   addErrorHandler((error) => {
     const name = error.appOrParcelName;
     retrier?.recordFailure(name);
-    console.error(`[ccap] 模块 ${name} 加载失败 (${getAppStatus(name) ?? 'parcel'})`, error);
+    handled.add(error);
+    if (error instanceof AwaitingRetry) return;
+    reportClientError(name, error instanceof ApplicationFailure ? error.kind : 'runtime', error);
+  });
+  // single-spa-layout rethrows every application error (for when nobody handles it): this one has
+  // been reported, so it must not surface again as an uncaught error.
+  window.addEventListener('error', (event) => {
+    if (event.error instanceof Error && handled.has(event.error)) event.preventDefault();
   });
 
   // single-spa never touches a SKIP_BECAUSE_BROKEN application again, and the layout only shows

@@ -1,16 +1,16 @@
 import { createApp, h, type App as VueApp, type Component } from 'vue';
 import singleSpaVue from 'single-spa-vue';
 import { ElConfigProvider } from 'element-plus';
-import { provideApollo, zhCn } from '@ccap/platform';
+import { provideApollo, reportClientError, zhCn } from '@ccap/platform';
 import type { LifeCycles } from 'single-spa';
 
 const PORTAL_NAME = '全国会计人员统一服务管理平台';
 
 /**
- * single-spa lifecycles for one of the shell's own Vue applications (top bar, home, …). A page
- * application passes its `title` for the browser tab.
+ * single-spa lifecycles for one of the shell's own Vue applications (top bar, home, …), named like
+ * its single-spa application. A page application passes its `title` for the browser tab.
  */
-export function createShellApp(component: Component, title?: string): LifeCycles {
+export function createShellApp(name: string, component: Component, title?: string): LifeCycles {
   const lifecycles = singleSpaVue({
     createApp,
     appOptions: {
@@ -18,6 +18,9 @@ export function createShellApp(component: Component, title?: string): LifeCycles
     },
     handleInstance(app: VueApp) {
       provideApollo(app);
+      app.config.errorHandler = (error) => {
+        reportClientError(name, 'runtime', error);
+      };
     },
   });
   const setTitle = () => {

@@ -28,3 +28,4 @@ export { navigate, onLinkClick } from './navigation';
 export { formatDateTime, formatPeriod, PORTAL_TIME_ZONE } from './format';
 export { stylesheetLifecycles } from './stylesheet';
 export { zhCn } from './locale';
+export { reportClientError, CLIENT_ERRORS_ENDPOINT, type ClientErrorKind, type ClientErrorReport } from './client-errors';
