@@ -16,9 +16,19 @@ import { errorLoggingPlugin, introspectionGuardPlugin } from './graphql/plugins'
 import { buildGatewaySchema, createServices } from './graphql/schema';
 import { clientIp } from './http/client-ip';
 import { readCookie } from './http/cookies';
-import { noOpsPrincipal, type OpsPrincipalResolver } from './modules/ops/ops-principal';
+import type { OpsPrincipalResolver } from './modules/ops/ops-principal';
+import { rootFields, accessRuleOf } from './graphql/access';
+import { clientErrorsRoute } from './http/client-errors';
+import { explorerRoutes } from './http/explorer';
+import { devOpsTotpRoute } from './modules/ops/ops-demo-accounts';
 import { createHttpServer, sendJson, type RouteHandler } from './http/server';
 import { devOutboxRoute } from './modules/account/dev-outbox';
+import { uploadRoutes } from './modules/registration/upload.routes';
+import { paymentRoutes, runReconcilerOnce, startReconciler } from './modules/payment/payment.module';
+import type { ReconcileReport } from './modules/payment/payment.service';
+import { FormPdfService, formPdfRoutes } from './modules/registration/form-pdf';
+import { LocalDiskStorage } from './modules/registration/storage-provider';
+import { PiiProtector } from './modules/account/pii-protector';
 import { SESSION_COOKIE } from './modules/account/session.service';
 import type { SmsProvider } from './modules/account/sms-provider';
 
@@ -26,7 +36,7 @@ export interface GatewayOptions {
   config: AppConfig;
   logger?: Logger;
   clock?: Clock;
-  /** Finds the ops principal of a request; until ops sign-in exists nobody is ops. */
+  /** Finds the ops principal of a request; defaults to the ops session cookie (tests inject principals). */
   resolveOpsPrincipal?: OpsPrincipalResolver;
   /** Replaces the local SMS simulator (tests use it to make sending fail). */
   smsProvider?: SmsProvider;
@@ -37,6 +47,8 @@ export interface Gateway {
   orm: MikroORM;
   /** Stops accepting connections, lets in-flight requests finish (up to the grace period), closes the database pool. */
   stop(): Promise<void>;
+  /** One pass of the payment reconciler (tests; the gateway runs it every PAYMENT_RECONCILE_INTERVAL_MS). */
+  reconcilePayments(): Promise<ReconcileReport>;
 }
 
 export async function startGateway({
@@ -44,11 +56,18 @@ export async function startGateway({
   logger = createLogger(config.logLevel),
   clock = systemClock,
   smsProvider,
-  resolveOpsPrincipal = noOpsPrincipal,
+  resolveOpsPrincipal,
 }: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
   const schema = await buildGatewaySchema(services);
+  const opsPrincipalOf: OpsPrincipalResolver = resolveOpsPrincipal ?? ((req, ctx) => services.opsSessions.resolvePrincipal(req, ctx));
+  const undeclared = rootFields(schema).filter(({ field }) => !accessRuleOf(field));
+  if (undeclared.length > 0) {
+    // buildGatewaySchema already made them refuse every caller; this says why they do.
+    logger.error({ fields: undeclared.map(({ operation, field }) => `${operation} ${field.name}`) }, 'root fields without @Public/@Allow are refused');
+  }
+  const explorer = explorerRoutes();
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth },
     maxAliases: { n: config.graphql.maxAliases },
@@ -57,6 +76,48 @@ export async function startGateway({
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+
+  /** The context of one request (GraphQL, and the REST routes that need a signed-in caller). */
+  const createRequestContext = async (req: IncomingMessage, requestId: string): Promise<RequestContext> => {
+    const em = orm.em.fork();
+    const ctx: RequestContext = {
+      requestId,
+      em,
+      logger: logger.child({ requestId }),
+      clock,
+      ip: clientIp(req, config.trustProxyHops),
+      userAgent: req.headers['user-agent'],
+      viewer: null,
+      ops: null,
+      loaders: createLoaders(em),
+      responseCookies: [],
+    };
+    const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (sessionToken) {
+      try {
+        ctx.viewer = await services.sessions.resolveViewer(ctx, sessionToken);
+      } catch (err) {
+        // Apollo would answer "Context creation failed: <database message>": say nothing of the kind.
+        ctx.logger.error({ err }, 'session lookup failed');
+        throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });
+      }
+    }
+    try {
+      ctx.ops = await opsPrincipalOf(req, ctx);
+    } catch (err) {
+      ctx.logger.error({ err }, 'ops session lookup failed');
+      throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });
+    }
+    return ctx;
+  };
+
+  const uploads = uploadRoutes(services.uploads, createRequestContext);
+  const payments = paymentRoutes(services, createRequestContext, config.graphql.maxBodyBytes);
+  // 报名表打印: GET /api/applications/<id>/form.pdf (owner or reviewer of the unit), GET /api/forms/verify (public).
+  const forms = formPdfRoutes(
+    new FormPdfService({ pii: new PiiProtector(config.pii), storage: new LocalDiskStorage(config.uploads.dir), verifyKey: config.formVerifyKey }),
+    createRequestContext,
+  );
 
   let draining = false;
   const routes: Record<string, RouteHandler> = {
@@ -75,7 +136,12 @@ export async function startGateway({
       }
     },
     // Absent, not refused, when disabled: nothing tells a prober that it exists.
-    ...(config.devOutboxEnabled ? { '/dev/outbox': devOutboxRoute(orm) } : {}),
+    ...(config.devOutboxEnabled ? { '/dev/outbox': devOutboxRoute(orm), '/dev/ops-totp': devOpsTotpRoute(clock) } : {}),
+    '/api/client-errors': clientErrorsRoute({ logger, perMinute: config.clientErrors.perMinute, trustProxyHops: config.trustProxyHops }),
+    ...explorer.exact,
+    ...uploads.exact,
+    ...payments.exact,
+    ...forms.exact,
   };
 
   // The HTTP server is created before Apollo so the drain plugin can close it on stop().
@@ -87,33 +153,8 @@ export async function startGateway({
       return apollo;
     },
     routes,
-    createContext: async (req, requestId) => {
-      const em = orm.em.fork();
-      const ctx: RequestContext = {
-        requestId,
-        em,
-        logger: logger.child({ requestId }),
-        clock,
-        ip: clientIp(req, config.trustProxyHops),
-        userAgent: req.headers['user-agent'],
-        viewer: null,
-        ops: null,
-        loaders: createLoaders(em),
-        responseCookies: [],
-      };
-      const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
-      if (sessionToken) {
-        try {
-          ctx.viewer = await services.sessions.resolveViewer(ctx, sessionToken);
-        } catch (err) {
-          // Apollo would answer "Context creation failed: <database message>": say nothing of the kind.
-          ctx.logger.error({ err }, 'session lookup failed');
-          throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });
-        }
-      }
-      ctx.ops = await resolveOpsPrincipal(req, ctx);
-      return ctx;
-    },
+    prefixRoutes: { ...explorer.prefix, ...uploads.prefix, ...payments.prefix, ...forms.prefix },
+    createContext: createRequestContext,
     responseCookies: (ctx) => ctx.responseCookies,
   });
 
@@ -143,14 +184,20 @@ export async function startGateway({
   const address = httpServer.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   logger.info({ url, env: config.env }, 'gateway listening');
+  services.paymentSimulator?.setNotifyBaseUrl(config.payment.notifyBaseUrl ?? url);
+  const reconcilerDeps = { payment: services.payment, orm, clock, logger };
+  const stopReconciler = startReconciler(reconcilerDeps, config.payment.reconcileIntervalMs);
 
   let stopping: Promise<void> | undefined;
   return {
     url,
     orm,
+    reconcilePayments: () => runReconcilerOnce(reconcilerDeps),
     stop() {
       stopping ??= (async () => {
         draining = true;
+        stopReconciler();
+        services.paymentSimulator?.stop();
         await apollo.stop();
         await orm.close(true);
         logger.info('gateway stopped');

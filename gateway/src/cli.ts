@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig, MIGRATIONS_PATH } from './orm/orm-config';
 import { seedDemoData } from './seed/demo-data';
+import { loadConfig } from './config';
 
 const SCHEMA_FILE = new URL('../schema.graphql', import.meta.url).pathname;
 
@@ -32,8 +33,24 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   },
   async seed() {
     await withOrm((orm) => seedDemoData(orm.em.fork(), new Date()));
+    // After the demo data: reviewer accounts name registration units, which must exist.
+    const opsCreated = await withOrm(async (orm) => (await import('./modules/ops/ops-cli')).seedDemoOpsCommand(orm));
+    if (opsCreated.length) console.log(`demo ops accounts created: ${opsCreated.join(', ')} (see \`dev-ops-credentials\`)`);
+    const { seedDemoCandidate } = await import('./modules/account/demo-candidate');
+    if (await withOrm((orm) => seedDemoCandidate(orm, loadConfig()))) console.log('demo candidate created');
     console.log('demo data present');
     return 0;
+  },
+  async 'create-ops-account'(args) {
+    return withOrm(async (orm) => (await import('./modules/ops/ops-cli')).createOpsAccountCommand(orm, args));
+  },
+  async 'demo-credentials'() {
+    const { DEMO_CANDIDATE } = await import('./modules/account/demo-candidate');
+    console.log(`candidate  ${DEMO_CANDIDATE.name}  证件号码 ${DEMO_CANDIDATE.documentNumber} or 手机号 ${DEMO_CANDIDATE.phone}  密码 ${DEMO_CANDIDATE.password}`);
+    return (await import('./modules/ops/ops-cli')).devOpsCredentialsCommand();
+  },
+  async 'dev-ops-credentials'() {
+    return (await import('./modules/ops/ops-cli')).devOpsCredentialsCommand();
   },
   async 'emit-schema'(args) {
     const { printGatewaySchema } = await import('./graphql/schema');

@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_PII_ENCRYPTION_KEY, DEV_PII_LOOKUP_KEY, loadConfig } from './config';
+import { ConfigError, DEV_PII_ENCRYPTION_KEY, DEV_PII_LOOKUP_KEY, loadConfig, throwawayProductionSecrets } from './config';
 
 const base = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
-const productionKeys = {
-  PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  PII_LOOKUP_KEY: randomBytes(32).toString('base64'),
-};
+const productionKeys = throwawayProductionSecrets();
 const production = { ...base, ...productionKeys, NODE_ENV: 'production' };
 
 describe('loadConfig', () => {
@@ -70,5 +67,13 @@ describe('sessions, proxies and login limits', () => {
     expect(loadConfig(base).sms.simulatorMaxDelayMs).toBe(300);
     expect(loadConfig({ ...base, SMS_SIMULATOR_MAX_DELAY_MS: '0' }).sms.simulatorMaxDelayMs).toBe(0);
     expect(loadConfig({ ...base, LOGIN_IP_MAX_FAILURES: '7' }).login.ipMaxFailures).toBe(7);
+  });
+
+  it('gives ops staff a shorter idle timeout and a stricter client lock than candidates, Secure in production', () => {
+    expect(loadConfig(base).ops).toEqual({ session: { idleTimeoutMs: 15 * 60_000, absoluteTimeoutMs: 8 * 3_600_000, secureCookie: false }, ipMaxFailures: 20 });
+    expect(loadConfig(production).ops.session.secureCookie).toBe(true);
+    expect(loadConfig({ ...base, OPS_SESSION_IDLE_TIMEOUT_MINUTES: '5', OPS_LOGIN_IP_MAX_FAILURES: '3' }).ops).toMatchObject({ session: { idleTimeoutMs: 5 * 60_000 }, ipMaxFailures: 3 });
+    expect(loadConfig(base).clientErrors.perMinute).toBe(30);
+    expect(() => loadConfig({ ...base, OPS_SESSION_IDLE_TIMEOUT_MINUTES: '0' })).toThrow(/OPS_SESSION_IDLE_TIMEOUT_MINUTES/);
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -29,6 +31,22 @@ const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  UPLOAD_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  FORM_VERIFY_KEY: z.string().optional(),
+  OPS_SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  OPS_SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(8),
+  OPS_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  CLIENT_ERROR_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  PAYMENT_ORDER_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  PAYMENT_QUERY_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
+  PAYMENT_SIMULATOR_ENABLED: booleanFromEnv,
+  PAYMENT_SIM_PRIVATE_KEY: z.string().optional(),
+  PAYMENT_SIM_MERCHANT_ID: z.string().min(1).max(32).default('CCAP-SIM-0001'),
+  PAYMENT_SIM_NOTIFY_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/, { message: 'comma-separated delays in ms' }).optional(),
+  PAYMENT_NOTIFY_BASE_URL: z.string().url().optional(),
 });
 
 /**
@@ -59,6 +77,32 @@ export type AppConfig = {
   sms: { simulatorMaxDelayMs: number };
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
   login: { ipMaxFailures: number };
+  /** Photos and 证明材料 (POST /api/uploads): private directory, size cap, lifetime of an upload token. */
+  uploads: { dir: string; maxBytes: number; tokenTtlMs: number };
+  /** HMAC key of the 校验码 printed on 报名表 PDFs (modules/registration/form-pdf.ts). */
+  formVerifyKey: Buffer;
+  /** Ops staff (explorer): own cookie, shorter idle timeout, stricter client lock than candidates. */
+  ops: { session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean }; ipMaxFailures: number };
+  /** POST /api/client-errors: reports accepted per client address and minute. */
+  clientErrors: { perMinute: number };
+  /** 网上缴费: order lifetime, reconciler, local payment simulator (modules/payment). */
+  payment: {
+    orderTtlMs: number;
+    /** 0: the reconciler does not run in this process (tests start it themselves). */
+    reconcileIntervalMs: number;
+    /** A PENDING order without notification is actively queried after this long. */
+    queryAfterMs: number;
+    simulator: {
+      enabled: boolean;
+      /** PEM (or base64 of PEM) RSA private key; generated at startup when absent. */
+      privateKeyPem: string | null;
+      merchantId: string;
+      /** Delays before each notification attempt (WeChat Pay style, fast outside production). */
+      notifyScheduleMs: number[];
+    };
+    /** Where the simulator POSTs notifications; defaults to the gateway's own URL. */
+    notifyBaseUrl: string | null;
+  };
 };
 
 export class ConfigError extends Error {
@@ -104,7 +148,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookie: isProduction,
     },
     login: { ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
+    // Relative to the working directory (gateway/ under npm start): outside any web root either way.
+    uploads: { dir: resolve(e.UPLOAD_DIR), maxBytes: e.UPLOAD_MAX_BYTES, tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000 },
+    formVerifyKey: formVerifyKey(e.FORM_VERIFY_KEY, isProduction),
+    ops: {
+      session: {
+        idleTimeoutMs: e.OPS_SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+        absoluteTimeoutMs: e.OPS_SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
+        secureCookie: isProduction,
+      },
+      ipMaxFailures: e.OPS_LOGIN_IP_MAX_FAILURES,
+    },
+    clientErrors: { perMinute: e.CLIENT_ERROR_REPORTS_PER_MINUTE },
+    payment: {
+      orderTtlMs: e.PAYMENT_ORDER_TTL_MINUTES * 60_000,
+      reconcileIntervalMs: e.PAYMENT_RECONCILE_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 10_000),
+      queryAfterMs: e.PAYMENT_QUERY_AFTER_SECONDS * 1000,
+      simulator: {
+        enabled: e.PAYMENT_SIMULATOR_ENABLED ?? !isProduction,
+        privateKeyPem: e.PAYMENT_SIM_PRIVATE_KEY ? decodePem(e.PAYMENT_SIM_PRIVATE_KEY) : null,
+        merchantId: e.PAYMENT_SIM_MERCHANT_ID,
+        notifyScheduleMs: (
+          e.PAYMENT_SIM_NOTIFY_SCHEDULE_MS ??
+          (isProduction
+            ? '0,15000,15000,30000,180000,600000,1200000,1800000,1800000,1800000,3600000'
+            : e.NODE_ENV === 'test'
+              ? '0,50,100,200,400'
+              : '0,1000,2000,5000,15000,30000,60000')
+        )
+          .split(',')
+          .map(Number),
+      },
+      notifyBaseUrl: e.PAYMENT_NOTIFY_BASE_URL ?? null,
+    },
   };
+}
+
+function decodePem(value: string): string {
+  return value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
 }
 
 function decodeKey(name: string, value: string): Buffer {
@@ -127,4 +208,23 @@ function piiKeys(encryption: string | undefined, lookup: string | undefined, isP
   // One key for both jobs would let a leak of the lookup key (needed by every lookup) also decrypt.
   if (encryptionKey.equals(lookupKey)) throw new ConfigError('PII_ENCRYPTION_KEY and PII_LOOKUP_KEY must differ');
   return { encryptionKey, lookupKey };
+}
+
+/** Development-only, published like the PII keys; production requires its own FORM_VERIFY_KEY. */
+export const DEV_FORM_VERIFY_KEY = 'Z0qRN0JthcWT44toRF4rwL+hRIGC+WtOS01FTV7Uv1E=';
+
+function formVerifyKey(value: string | undefined, isProduction: boolean): Buffer {
+  if (isProduction && (!value || value === DEV_FORM_VERIFY_KEY)) {
+    throw new ConfigError('FORM_VERIFY_KEY (32 random bytes, base64) is required when NODE_ENV=production and must not be the development key');
+  }
+  return decodeKey('FORM_VERIFY_KEY', value || DEV_FORM_VERIFY_KEY);
+}
+
+/**
+ * The secrets a production process refuses to start without, freshly random: for tests and
+ * benchmarks of production behaviour, whose data is thrown away with its keys.
+ */
+export function throwawayProductionSecrets(): Record<string, string> {
+  const key = () => randomBytes(32).toString('base64');
+  return { PII_ENCRYPTION_KEY: key(), PII_LOOKUP_KEY: key(), FORM_VERIFY_KEY: key() };
 }

@@ -140,8 +140,9 @@ describe('GraphQL hardening', () => {
   it('masks unexpected faults as INTERNAL_SERVER_ERROR with a request id and no internals', async () => {
     const broken = await startTestGateway();
     try {
-      await broken.orm.em.getConnection().execute('drop table exam_unit');
-      await broken.orm.em.getConnection().execute('drop table exam');
+      // cascade: registration tables (application, registration_point …) refer to both.
+      await broken.orm.em.getConnection().execute('drop table exam_unit cascade');
+      await broken.orm.em.getConnection().execute('drop table exam cascade');
       const { body } = await broken.graphql(`{ exams { id } }`);
       const error = body.errors![0]!;
       expect(error.extensions?.code).toBe('INTERNAL_SERVER_ERROR');

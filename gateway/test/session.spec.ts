@@ -1,3 +1,4 @@
+import { throwawayProductionSecrets } from '../src/config';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsMeta, SmsProvider } from '../src/modules/account/sms-provider';
@@ -130,8 +131,7 @@ describe('session cookie in production', () => {
       env: {
         NODE_ENV: 'production',
         DEV_OUTBOX_ENABLED: 'false',
-        PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        PII_LOOKUP_KEY: randomBytes(32).toString('base64'),
+        ...throwawayProductionSecrets(),
       },
     });
     try {

@@ -13,12 +13,30 @@ import { SessionService } from '../modules/account/session.service';
 import { SmsCodeService } from '../modules/account/sms-code.service';
 import { SimulatedSmsProvider, type SmsProvider } from '../modules/account/sms-provider';
 import { VerificationResolver } from '../modules/account/verification.resolver';
+import { CharsetResolver } from '../modules/charset/charset.resolver';
 import { ExamResolver } from '../modules/exam/exam.resolver';
 import { ExamService } from '../modules/exam/exam.service';
 import { PaymentResolver } from '../modules/payment/payment.resolver';
-import { PaymentService } from '../modules/payment/payment.service';
+import { createPaymentServices } from '../modules/payment/payment.module';
+import { ApplicationReadService } from '../modules/registration/application-read.service';
+import { ApplicationResolver } from '../modules/registration/application.resolver';
+import { ApplicationReviewService } from '../modules/registration/application-review.service';
+import { ApplicationService } from '../modules/registration/application.service';
+import { ExamUnitDetailResolver } from '../modules/registration/exam-unit-detail.resolver';
+import { ExamUnitDetailService } from '../modules/registration/exam-unit-detail.service';
+import { ReviewResolver } from '../modules/registration/review.resolver';
+import { LocalDiskStorage } from '../modules/registration/storage-provider';
+import { UploadService } from '../modules/registration/upload.service';
 import type { Clock } from './context';
 import { SystemResolver } from './system.resolver';
+import { accessAuthChecker, denyUndeclaredRootFields } from './access';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AuditService } from '../modules/audit/audit.service';
+import { CandidateLookupResolver } from '../modules/ops/candidate-lookup.resolver';
+import { CandidateLookupService } from '../modules/ops/candidate-lookup.service';
+import { OpsAuthService } from '../modules/ops/ops-auth.service';
+import { OpsResolver } from '../modules/ops/ops.resolver';
+import { OpsSessionService } from '../modules/ops/ops-session.service';
 
 export interface ServiceDependencies {
   config: AppConfig;
@@ -45,13 +63,31 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     loginThrottle: new LoginThrottleService(),
     clientMaxFailures: config.login.ipMaxFailures,
   });
+  const opsSessions = new OpsSessionService(config.ops.session);
+  const opsAuth = new OpsAuthService({
+    pii,
+    passwords: new PasswordHasher(),
+    sessions: opsSessions,
+    loginThrottle: new LoginThrottleService(),
+    clientMaxFailures: config.ops.ipMaxFailures,
+  });
+  const applications = new ApplicationService();
   return {
     exam: new ExamService(),
-    payment: new PaymentService(),
+    applications,
+    applicationReads: new ApplicationReadService(),
+    applicationReview: new ApplicationReviewService(pii),
+    examUnitDetails: new ExamUnitDetailService(applications),
+    uploads: new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs }),
+    ...createPaymentServices({ config, orm, clock }),
     accounts,
     sessions,
     smsCodes,
     captchas,
+    opsSessions,
+    opsAuth,
+    audit: new AuditService(),
+    candidateLookup: new CandidateLookupService(pii),
   };
 }
 
@@ -64,6 +100,13 @@ function createResolverContainer(services: Services): ContainerType {
     [AccountResolver, new AccountResolver(services.accounts)],
     [VerificationResolver, new VerificationResolver(services.smsCodes, services.captchas)],
     [SystemResolver, new SystemResolver()],
+    [ExamUnitDetailResolver, new ExamUnitDetailResolver(services.examUnitDetails)],
+    [ApplicationResolver, new ApplicationResolver(services.applications, services.applicationReads, services.uploads)],
+    [ReviewResolver, new ReviewResolver(services.applicationReview, services.applicationReads)],
+    [OpsResolver, new OpsResolver(services.opsAuth)],
+    [AuditResolver, new AuditResolver(services.audit)],
+    [CandidateLookupResolver, new CandidateLookupResolver(services.candidateLookup)],
+    [CharsetResolver, new CharsetResolver()],
   ]);
   return {
     get(someClass: Function) {
@@ -82,12 +125,17 @@ const schemaOnlyContainer: ContainerType = {
 };
 
 export async function buildGatewaySchema(services?: Services): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: [ExamResolver, PaymentResolver, AccountResolver, VerificationResolver, SystemResolver],
+  const schema = await buildSchema({
+    resolvers: [ExamResolver, PaymentResolver, ExamUnitDetailResolver, ApplicationResolver, ReviewResolver, AccountResolver, VerificationResolver, SystemResolver, CharsetResolver, OpsResolver, AuditResolver, CandidateLookupResolver],
     container: services ? createResolverContainer(services) : schemaOnlyContainer,
     validate: false,
     emitSchemaFile: false,
+    // Who may call what: @Public / @Allow on every query and mutation (graphql/access.ts).
+    authChecker: accessAuthChecker,
+    authMode: 'error',
   });
+  denyUndeclaredRootFields(schema);
+  return schema;
 }
 
 /** The committed `schema.graphql` text: sorted, so it changes only when the API does. */

@@ -18,6 +18,8 @@ export interface HttpAppOptions<TContext extends object> {
   responseCookies: (context: TContext) => readonly string[];
   /** Exact path → handler, for everything that is not GraphQL (health checks, callbacks, dev tools). */
   routes: Record<string, RouteHandler>;
+  /** Path prefix (ending in "/") → handler, tried when no exact route matches (static files: /explorer/assets/…). */
+  prefixRoutes?: Record<string, RouteHandler>;
 }
 
 export class HttpError extends Error {
@@ -125,7 +127,8 @@ export function createHttpServer<TContext extends object>(options: HttpAppOption
         await handleGraphQL(options, req, res, requestId);
         return;
       }
-      const route = options.routes[path];
+      const route =
+        options.routes[path] ?? Object.entries(options.prefixRoutes ?? {}).find(([prefix]) => path.startsWith(prefix))?.[1];
       if (!route) {
         sendJson(res, 404, { error: 'NOT_FOUND', message: '接口不存在' });
         return;

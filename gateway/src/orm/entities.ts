@@ -5,6 +5,14 @@ import { LoginThrottle } from '../modules/account/login-throttle.entity';
 import { SmsCode, SmsOutboxMessage } from '../modules/account/sms-code.entity';
 import { Exam, ExamUnit, RegistrationUnit } from '../modules/exam/exam.entity';
 import { PaymentChannel } from '../modules/payment/payment-channel.entity';
+import { PaymentNotification, PaymentOrder, SimulatedTrade } from '../modules/payment/payment-order.entity';
+import { Application, ApplicationHistory } from '../modules/registration/application.entity';
+import { ExamUnitGuide, ExamUnitNotice, FeeRule, FeeWaiverCategory, MaterialRequirement } from '../modules/registration/exam-unit-setup.entity';
+import { RegistrationCity, RegistrationPoint } from '../modules/registration/registration-point.entity';
+import { ExamSubject, SubjectPass } from '../modules/registration/subject.entity';
+import { ApplicationUpload, UploadToken } from '../modules/registration/upload.entity';
+import { OpsAccount, OpsSession } from '../modules/ops/ops-account.entity';
+import { AuditRecord } from '../modules/audit/audit-record.entity';
 
 /** Every entity, listed explicitly: discovery by folder scanning does not work under vitest or tsx alike. */
 export const entities = [
@@ -12,6 +20,9 @@ export const entities = [
   Exam,
   ExamUnit,
   PaymentChannel,
+  PaymentOrder,
+  PaymentNotification,
+  SimulatedTrade,
   CandidateAccount,
   CandidateSession,
   SmsCode,
@@ -19,4 +30,20 @@ export const entities = [
   CaptchaChallenge,
   CaptchaOutboxEntry,
   LoginThrottle,
+  ExamUnitGuide,
+  ExamUnitNotice,
+  MaterialRequirement,
+  FeeRule,
+  FeeWaiverCategory,
+  RegistrationCity,
+  RegistrationPoint,
+  ExamSubject,
+  SubjectPass,
+  Application,
+  ApplicationHistory,
+  ApplicationUpload,
+  UploadToken,
+  OpsAccount,
+  OpsSession,
+  AuditRecord,
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ExamLevel, EXAM_LEVEL_LABELS, RegistrationUnitKind } from '../modules/exam/exam.entity';
 import { PaymentChannelCode } from '../modules/payment/payment-channel.entity';
+import { seedRegistrationSetup } from '../modules/registration/registration.seed';
 
 /** [code (GB/T 2260), name, kind, telephone area code] in the order of the official province table. */
 export const REGISTRATION_UNITS: ReadonlyArray<readonly [string, string, RegistrationUnitKind, string]> = [
@@ -122,5 +123,6 @@ export async function seedDemoData(em: EntityManager, now: Date): Promise<void> 
         );
       }
     }
+    await seedRegistrationSetup(conn, year);
   });
 }

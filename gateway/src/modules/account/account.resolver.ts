@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { Public } from '../../graphql/access';
 import type { AccountFailure } from './account.errors';
 import { RegisterInput, LoginInput, ResetPasswordInput } from './account.inputs';
 import type { AccountService, LoginResult } from './account.service';
@@ -26,6 +27,7 @@ export class AccountResolver {
     return profile && { id: accountId, maskedName: maskName(name), ...profile };
   }
 
+  @Public('registration form options')
   @Query(() => [DocumentTypeOption], { description: '证件类型 accepted at registration' })
   documentTypes(): DocumentTypeOption[] {
     return (Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => ({
@@ -34,11 +36,13 @@ export class AccountResolver {
     }));
   }
 
+  @Public('the top bar asks on every page; null when nobody is signed in')
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in candidate, or null' })
   me(@Ctx() ctx: RequestContext): Promise<ViewerType | null> | null {
     return ctx.viewer && this.viewer(ctx, ctx.viewer.id, ctx.viewer.name);
   }
 
+  @Public('注册: the caller has no account yet (SMS code required)')
   @Mutation(() => RegisterResultType, { description: '注册: creates the account and signs it in (session cookie)' })
   async register(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<RegisterResultType> {
     const result = await this.accounts.register(ctx, input);
@@ -46,6 +50,7 @@ export class AccountResolver {
     return { ok: true, errorCode: null, message: '注册成功', field: null, unmetPasswordRules: null, viewer: await this.viewer(ctx, result.accountId, result.name) };
   }
 
+  @Public('登录: the caller is not signed in yet (captcha, lockout)')
   @Mutation(() => LoginResultType, { description: '登录 with 证件号码 or 手机号, password and 图片验证码' })
   async login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput): Promise<LoginResultType> {
     const result: LoginResult = await this.accounts.login(ctx, input);
@@ -63,12 +68,14 @@ export class AccountResolver {
     };
   }
 
+  @Public('signing out must work with an expired session too')
   @Mutation(() => Boolean, { description: '退出登录: ends this session; true even when there was none' })
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
     await this.accounts.logout(ctx);
     return true;
   }
 
+  @Public('忘记密码: the caller cannot sign in (SMS code required)')
   @Mutation(() => ResetPasswordResultType, { description: '忘记密码 → 确认重置密码; signs out every session of the account' })
   async resetPassword(
     @Ctx() ctx: RequestContext,

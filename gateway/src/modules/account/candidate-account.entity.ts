@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from './identity-document';
 
 /**
@@ -8,6 +8,12 @@ import { DOCUMENT_TYPE_LABELS, type DocumentType } from './identity-document';
  * document and one per phone, even when two registrations race.
  */
 @Entity({ tableName: 'candidate_account' })
+// Ops search by name prefix (modules/ops): LIKE 'prefix%' uses a btree only with text_pattern_ops
+// (or the C collation). Created in the `ops` migration.
+@Index({
+  name: 'candidate_account_name_prefix_index',
+  expression: 'create index "candidate_account_name_prefix_index" on "candidate_account" ("name" text_pattern_ops, "id")',
+})
 export class CandidateAccount {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -45,6 +51,13 @@ export class CandidateAccount {
   /** argon2id PHC string (parameters included, so they can be raised later). */
   @Property({ type: 'text' })
   passwordHash!: string;
+
+  /**
+   * When 实名认证 succeeded; null until then. Registration for an exam requires it (see
+   * registration/real-name-check.ts). Set by the verification flow, which is not built yet.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  realNameVerifiedAt: Date | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

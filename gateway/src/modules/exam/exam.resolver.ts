@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { Public } from '../../graphql/access';
 import { EXAM_LEVEL_LABELS } from './exam.entity';
 import type { ExamRow, ExamService } from './exam.service';
 import { ExamType, ExamUnitType } from './exam.types';
@@ -8,11 +9,13 @@ import { ExamType, ExamUnitType } from './exam.types';
 export class ExamResolver {
   constructor(private readonly examService: ExamService) {}
 
+  @Public('published exam information')
   @Query(() => [ExamType], { description: '选择考试: every exam, newest year first' })
   exams(@Ctx() ctx: RequestContext): Promise<ExamRow[]> {
     return this.examService.listExams(ctx);
   }
 
+  @Public('published exam information')
   @Query(() => ExamType, { nullable: true })
   exam(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ExamRow | null> {
     return this.examService.findExam(ctx, id);

@@ -11,9 +11,14 @@ export interface OpsPrincipal {
   roles: OpsRole[];
   /** Registration unit codes a reviewer may see and act on; admins are not limited by it. */
   unitCodes: string[];
+  /** The ops session of this request (for opsLogout); absent for principals injected by tests. */
+  sessionTokenHash?: Buffer;
 }
 
-/** How a request's ops principal is found (the ops session cookie in the gateway; a fake in tests). */
+/**
+ * How a request's ops principal is found: the `ccap_ops_sid` cookie by default
+ * (OpsSessionService.resolvePrincipal); tests inject principals through `x-test-ops` instead.
+ */
 export type OpsPrincipalResolver = (req: IncomingMessage, ctx: RequestContext) => Promise<OpsPrincipal | null>;
 
 export const noOpsPrincipal: OpsPrincipalResolver = async () => null;

@@ -1,10 +1,581 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestContext } from '../../graphql/context';
-import type { PaymentChannelCode } from './payment-channel.entity';
+import { AppError, ErrorCode } from '../../common/errors';
+import { maskName } from '../account/person-name';
+import { isWithinWindow } from '../exam/exam.entity';
+import { UUID_PATTERN } from '../exam/exam.service';
+import { ApplicationActorKind, ApplicationStatus } from '../registration/application.entity';
+import { STATUS_LABELS } from '../registration/application-rules';
+import { recordTransition } from '../registration/application.service';
+import { requireOpsRole } from '../ops/ops-principal';
+import type { PaymentChannelProvider, StatementLine, VerifiedNotification } from './channel-provider';
+import { PaymentChannelCode } from './payment-channel.entity';
+import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } from './payment-order.entity';
+import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
+import { orderNumber } from './order-number';
 
-export class PaymentService {
-  async listEnabledChannels(ctx: RequestContext): Promise<Array<{ code: PaymentChannelCode; name: string }>> {
-    return ctx.em
-      .getConnection()
-      .execute(`select code, name from payment_channel where enabled order by sort_order`);
+export interface PaymentServiceOptions {
+  /** The provider of a channel, or null when the channel has none in this deployment. */
+  providerOf: (channel: PaymentChannelCode) => PaymentChannelProvider | null;
+  orderTtlMs: number;
+  queryAfterMs: number;
+}
+
+export interface OrderRow {
+  id: string;
+  orderNo: string;
+  applicationId: string;
+  examUnitId: string;
+  channel: PaymentChannelCode;
+  amountFen: number;
+  status: PaymentOrderStatus;
+  closeReason: PaymentCloseReason | null;
+  createdAt: Date;
+  expiresAt: Date;
+  paidAt: Date | null;
+  closedAt: Date | null;
+  channelTradeNo: string | null;
+}
+
+const ORDER_COLUMNS = `o.id, o.order_no as "orderNo", o.application_id as "applicationId", o.exam_unit_id as "examUnitId", o.channel,
+  o.amount_fen as "amountFen", o.status, o.close_reason as "closeReason", o.created_at as "createdAt", o.expires_at as "expiresAt",
+  o.paid_at as "paidAt", o.closed_at as "closedAt", o.channel_trade_no as "channelTradeNo"`;
+
+const d = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+
+/** Raw rows carry timestamps as strings: make them Dates. */
+export function toOrder<T extends OrderRow>(row: T): T;
+export function toOrder<T extends OrderRow>(row: T | undefined): T | undefined;
+export function toOrder<T extends OrderRow>(row: T | undefined): T | undefined {
+  if (!row) return row;
+  return { ...row, createdAt: d(row.createdAt)!, expiresAt: d(row.expiresAt)!, paidAt: d(row.paidAt), closedAt: d(row.closedAt) };
+}
+
+/** What the candidate sees for one application (网上缴费 page). */
+export interface PaymentView {
+  applicationId: string;
+  maskedName: string;
+  examName: string;
+  unitCode: string;
+  unitName: string;
+  subjects: Array<{ code: string; name: string }>;
+  applicationStatus: ApplicationStatus;
+  applicationStatusLabel: string;
+  feeFen: number | null;
+  paymentStartsAt: Date;
+  paymentEndsAt: Date;
+  paymentOpen: boolean;
+  order: OrderRow | null;
+  channels: Array<{ code: PaymentChannelCode; name: string }>;
+}
+
+export type CreateOrderOutcome = { ok: true; order: OrderRow; created: boolean } | PaymentFailure;
+
+interface AppForPayment {
+  id: string;
+  account_id: string;
+  status: ApplicationStatus;
+  exam_unit_id: string;
+  subject_codes: string[];
+  payment_starts_at: Date;
+  payment_ends_at: Date;
+  exam_name: string;
+  unit_code: string;
+}
+
+class Rollback extends Error {
+  constructor(readonly failure: PaymentFailure) {
+    super(failure.errorCode);
   }
 }
+
+export type NotifyResult = { accepted: boolean; outcome: PaymentNotificationOutcome | 'INVALID'; reason: string | null };
+
+export interface ReconcileReport {
+  queried: number;
+  paid: number;
+  closed: number;
+}
+
+function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export function paymentReturnPath(applicationId: string): string {
+  return `/payment/${applicationId}`;
+}
+
+export class PaymentService {
+  constructor(private readonly options: PaymentServiceOptions) {}
+
+  async listEnabledChannels(ctx: RequestContext): Promise<Array<{ code: PaymentChannelCode; name: string }>> {
+    const rows = await ctx.em
+      .getConnection()
+      .execute<Array<{ code: PaymentChannelCode; name: string }>>(`select code, name from payment_channel where enabled order by sort_order`);
+    return rows.filter((r) => this.options.providerOf(r.code) !== null);
+  }
+
+  providerOf(channel: PaymentChannelCode): PaymentChannelProvider | null {
+    return this.options.providerOf(channel);
+  }
+
+  /** Fee in fen: per person + per subject × subjects (null when the unit has no fee rule). See README: waivers. */
+  private async feeOf(ctx: RequestContext, examUnitId: string, subjectCount: number): Promise<number | null> {
+    const [rule] = await ctx.em.execute<Array<{ per_subject_fen: number; per_person_fen: number }>>(
+      `select per_subject_fen, per_person_fen from fee_rule where exam_unit_id = ?`,
+      [examUnitId],
+    );
+    if (!rule) return null;
+    return rule.per_person_fen + rule.per_subject_fen * subjectCount;
+  }
+
+  private async lockApplication(tx: RequestContext, applicationId: string): Promise<AppForPayment | null> {
+    if (!UUID_PATTERN.test(applicationId)) return null;
+    const [row] = await tx.em.execute<AppForPayment[]>(
+      `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code
+         from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
+        where a.id = ? for update of a`,
+      [applicationId],
+    );
+    return row ?? null;
+  }
+
+  private async liveOrder(tx: RequestContext, applicationId: string): Promise<OrderRow | null> {
+    const [row] = await tx.em.execute<OrderRow[]>(`select ${ORDER_COLUMNS} from payment_order o where o.application_id = ? and o.status = 'PENDING'`, [
+      applicationId,
+    ]);
+    return toOrder(row) ?? null;
+  }
+
+  /**
+   * 生成订单. The application row is locked for the transaction, so two tabs or devices queue up and
+   * the second finds the first one's live order; the partial unique index on live orders backs it up.
+   * An order past its expiry is settled first (asked at the channel, then paid or closed).
+   */
+  async createOrder(ctx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<CreateOrderOutcome> {
+    const viewer = ctx.viewer;
+    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
+    const provider = this.options.providerOf(channel);
+    try {
+      return await ctx.em.transactional(async (em) => {
+        const tx: RequestContext = { ...ctx, em };
+        const app = await this.lockApplication(tx, applicationId);
+        if (!app || app.account_id !== viewer.id) throw new Rollback(paymentFailure(PaymentErrorCode.APPLICATION_NOT_FOUND));
+        if (app.status === ApplicationStatus.PAID) throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
+        if (app.status !== ApplicationStatus.APPROVED) throw new Rollback(paymentFailure(PaymentErrorCode.NOT_APPROVED));
+        const now = tx.clock.now();
+        const startsAt = new Date(app.payment_starts_at);
+        const endsAt = new Date(app.payment_ends_at);
+        const live = await this.liveOrder(tx, app.id);
+        if (live && live.expiresAt.getTime() > now.getTime()) return { ok: true as const, order: live, created: false };
+        if (live) {
+          const settled = await this.settleExpired(tx, live);
+          if (settled === 'PAID') throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
+        }
+        if (!isWithinWindow(now, startsAt, endsAt)) {
+          const when = now < startsAt ? '缴费尚未开始' : '缴费已结束';
+          throw new Rollback(paymentFailure(PaymentErrorCode.PAYMENT_WINDOW_CLOSED, `${when},缴费时间为${chinaDateTime(startsAt)}至${chinaDateTime(endsAt)}`));
+        }
+        const [enabled] = await em.execute(`select 1 from payment_channel where code = ? and enabled`, [channel]);
+        if (!enabled || !provider) throw new Rollback(paymentFailure(PaymentErrorCode.CHANNEL_NOT_AVAILABLE));
+        const amount = await this.feeOf(tx, app.exam_unit_id, app.subject_codes?.length ?? 0);
+        if (amount === null) throw new Rollback(paymentFailure(PaymentErrorCode.FEE_RULE_MISSING));
+        const expiresAt = new Date(Math.min(now.getTime() + this.options.orderTtlMs, endsAt.getTime()));
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const inserted = await em.execute<OrderRow[]>(
+            `insert into payment_order as o (id, order_no, application_id, exam_unit_id, channel, amount_fen, status, created_at, expires_at)
+             values (gen_random_uuid(), ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+             on conflict do nothing
+             returning ${ORDER_COLUMNS}`,
+            [orderNumber(now), app.id, app.exam_unit_id, channel, amount, now, expiresAt],
+          );
+          if (inserted[0]) {
+            tx.logger.info({ orderNo: inserted[0].orderNo, applicationId: app.id, amountFen: amount }, 'payment order created');
+            return { ok: true as const, order: toOrder(inserted[0]), created: true };
+          }
+          const other = await this.liveOrder(tx, app.id);
+          if (other) return { ok: true as const, order: other, created: false };
+          // else: an order number collision; draw another
+        }
+        throw new Error('could not allocate an order number');
+      });
+    } catch (err) {
+      if (err instanceof Rollback) return err.failure;
+      throw err;
+    }
+  }
+
+  /** An expired PENDING order: paid at the channel after all (→ PAID), or closed there and here. */
+  private async settleExpired(tx: RequestContext, order: OrderRow): Promise<'PAID' | 'CLOSED' | 'PENDING'> {
+    const provider = this.options.providerOf(order.channel);
+    if (!provider) return 'PENDING';
+    const trade = await provider.queryTrade(order.orderNo);
+    if (trade.status === 'PAID') {
+      const result = await this.applyPayment(tx, order.channel, { merchantId: trade.merchantId, orderNo: order.orderNo, tradeNo: trade.tradeNo, amountFen: trade.amountFen, tradeStatus: 'SUCCESS', paidAt: trade.paidAt }, 'QUERY', null);
+      if (result.accepted) return 'PAID';
+    }
+    const closed = await provider.closeTrade(order.orderNo);
+    if (closed === 'PAID') {
+      // Paid between the query and the close: the next query (or the notification) settles it.
+      return 'PENDING';
+    }
+    const endsAt = await tx.em.execute<Array<{ payment_ends_at: Date }>>(`select payment_ends_at from exam_unit where id = ?`, [order.examUnitId]);
+    const reason = endsAt[0] && new Date(endsAt[0].payment_ends_at).getTime() <= order.expiresAt.getTime() ? PaymentCloseReason.WINDOW_ENDED : PaymentCloseReason.EXPIRED;
+    await tx.em.execute(`update payment_order set status = 'CLOSED', close_reason = ?, closed_at = ? where id = ? and status = 'PENDING'`, [
+      reason,
+      tx.clock.now(),
+      order.id,
+    ]);
+    return 'CLOSED';
+  }
+
+  /**
+   * A payment the channel vouches for (verified notification or active query). Inside `tx`:
+   * locks the order, checks merchant, order, amount and state, and moves order and application
+   * to PAID with conditional updates. Records the notification either way.
+   *
+   * Rule for late payments: a payment is honoured when the channel says it was made before the
+   * order expired (paidAt ≤ expiresAt) while the order is still PENDING here, even if it arrives after
+   * the order's expiry or the window's end. Orders are never created after the window ends, expire
+   * at the latest at its end, and an order closed here was first closed at the channel (so it can no
+   * longer be paid there); a payment for a CLOSED order, or one made after expiry, is recorded as
+   * rejected for ops (refund) and changes nothing.
+   */
+  async applyPayment(
+    tx: RequestContext,
+    channel: PaymentChannelCode,
+    n: VerifiedNotification,
+    source: 'NOTIFY' | 'QUERY',
+    rawBody: string | null,
+  ): Promise<NotifyResult> {
+    const provider = this.options.providerOf(channel);
+    const now = tx.clock.now();
+    const reject = async (reason: string): Promise<NotifyResult> => {
+      await this.record(tx, channel, n, source, PaymentNotificationOutcome.REJECTED, reason, rawBody);
+      tx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason, source }, 'payment notification rejected');
+      return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason };
+    };
+    if (!provider || n.merchantId !== provider.merchantId) return reject('MERCHANT_MISMATCH');
+    if (n.tradeStatus !== 'SUCCESS') return reject('TRADE_NOT_SUCCESS');
+    const order = toOrder((await tx.em.execute<OrderRow[]>(`select ${ORDER_COLUMNS} from payment_order o where o.order_no = ? for update`, [n.orderNo]))[0]);
+    if (!order || order.channel !== channel) return reject('ORDER_NOT_FOUND');
+    if (order.amountFen !== n.amountFen) return reject('AMOUNT_MISMATCH');
+    if (order.status === PaymentOrderStatus.PAID) {
+      if (order.channelTradeNo !== n.tradeNo) return reject('PAID_BY_OTHER_TRADE');
+      await this.record(tx, channel, n, source, PaymentNotificationOutcome.DUPLICATE, null, rawBody);
+      return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
+    }
+    if (order.status === PaymentOrderStatus.CLOSED) return reject('ORDER_CLOSED');
+    if (n.paidAt.getTime() > new Date(order.expiresAt).getTime()) return reject('PAID_AFTER_EXPIRY');
+    await tx.em.execute('savepoint apply_payment');
+    const updated = await tx.em.execute<Array<{ id: string }>>(
+      `update payment_order set status = 'PAID', paid_at = ?, channel_trade_no = ? where id = ? and status = 'PENDING' returning id`,
+      [n.paidAt, n.tradeNo, order.id],
+    );
+    if (updated.length !== 1) {
+      await tx.em.execute('rollback to savepoint apply_payment');
+      return reject('ORDER_NOT_PENDING');
+    }
+    const app = await tx.em.execute<Array<{ id: string }>>(
+      `update application set status = 'PAID', current_step = 'PAYMENT', updated_at = ? where id = ? and status = 'APPROVED' returning id`,
+      [now, order.applicationId],
+    );
+    if (app.length !== 1) {
+      await tx.em.execute('rollback to savepoint apply_payment');
+      return reject('APPLICATION_NOT_APPROVED');
+    }
+    await recordTransition(tx, order.applicationId, ApplicationStatus.APPROVED, ApplicationStatus.PAID, { kind: ApplicationActorKind.SYSTEM, id: `payment:${channel}` }, `缴费成功,订单号码 ${order.orderNo}`);
+    await this.record(tx, channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody);
+    tx.logger.info({ channel, orderNo: order.orderNo, tradeNo: n.tradeNo, source }, 'payment order paid');
+    return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
+  }
+
+  private async record(
+    tx: RequestContext,
+    channel: PaymentChannelCode,
+    n: Partial<VerifiedNotification>,
+    source: string,
+    outcome: PaymentNotificationOutcome,
+    reason: string | null,
+    rawBody: string | null,
+  ): Promise<void> {
+    const now = tx.clock.now();
+    const values = [channel, n.tradeNo ?? null, n.orderNo ?? null, n.amountFen ?? null, source, outcome, reason, rawBody, now, now];
+    if (outcome === PaymentNotificationOutcome.REJECTED) {
+      await tx.em.execute(
+        `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        values,
+      );
+      return;
+    }
+    await tx.em.execute(
+      `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+       on conflict (channel, channel_trade_no) where outcome <> 'REJECTED'
+       do update set delivery_count = payment_notification.delivery_count + 1, last_received_at = excluded.last_received_at`,
+      values,
+    );
+  }
+
+  /** POST /api/payments/notify/<channel>: signature on the raw body first, then everything else. */
+  async handleNotification(ctx: RequestContext, channel: PaymentChannelCode, rawBody: Buffer, headers: IncomingHttpHeaders): Promise<NotifyResult> {
+    const provider = this.options.providerOf(channel);
+    if (!provider) return { accepted: false, outcome: 'INVALID', reason: 'CHANNEL_NOT_CONFIGURED' };
+    const check = provider.verifyNotification(rawBody, headers);
+    const raw = rawBody.toString('utf8').slice(0, 4000);
+    if (!check.valid) {
+      ctx.logger.warn({ channel, reason: check.reason, ip: ctx.ip }, 'payment notification refused');
+      await ctx.em.execute(
+        `insert into payment_notification (channel, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
+         values (?, 'NOTIFY', 'REJECTED', ?, ?, 1, ?, ?)`,
+        [channel, check.reason, raw, ctx.clock.now(), ctx.clock.now()],
+      );
+      return { accepted: false, outcome: 'INVALID', reason: check.reason };
+    }
+    return ctx.em.transactional((em) => this.applyPayment({ ...ctx, em }, channel, check.notification, 'NOTIFY', raw));
+  }
+
+  /**
+   * One reconciler pass: PENDING orders without a notification for `queryAfterMs`, and expired ones,
+   * in batches locked FOR UPDATE SKIP LOCKED (several gateway processes never work on the same order).
+   */
+  async reconcileOnce(ctx: RequestContext, batchSize = 50): Promise<ReconcileReport> {
+    const report: ReconcileReport = { queried: 0, paid: 0, closed: 0 };
+    for (let round = 0; round < 20; round++) {
+      const done = await ctx.em.transactional(async (em) => {
+        const tx: RequestContext = { ...ctx, em };
+        const now = tx.clock.now();
+        const dueBefore = new Date(now.getTime() - this.options.queryAfterMs);
+        const orders = (await em.execute<OrderRow[]>(
+          `select ${ORDER_COLUMNS} from payment_order o
+            where o.status = 'PENDING'
+              and (o.expires_at <= ? or (o.created_at <= ? and (o.last_queried_at is null or o.last_queried_at <= ?)))
+            order by o.created_at
+            limit ? for update skip locked`,
+          [now, dueBefore, dueBefore, batchSize],
+        )).map((o) => toOrder(o));
+        for (const order of orders) {
+          report.queried += 1;
+          const provider = this.options.providerOf(order.channel);
+          if (!provider) continue;
+          if (new Date(order.expiresAt).getTime() <= now.getTime()) {
+            const settled = await this.settleExpired(tx, order);
+            if (settled === 'PAID') report.paid += 1;
+            if (settled === 'CLOSED') report.closed += 1;
+            continue;
+          }
+          const trade = await provider.queryTrade(order.orderNo);
+          if (trade.status === 'PAID') {
+            const r = await this.applyPayment(
+              tx,
+              order.channel,
+              { merchantId: trade.merchantId, orderNo: order.orderNo, tradeNo: trade.tradeNo, amountFen: trade.amountFen, tradeStatus: 'SUCCESS', paidAt: trade.paidAt },
+              'QUERY',
+              null,
+            );
+            if (r.accepted) report.paid += 1;
+          }
+          await em.execute(`update payment_order set last_queried_at = ? where id = ?`, [now, order.id]);
+        }
+        return orders.length < batchSize;
+      });
+      if (done) break;
+    }
+    if (report.queried > 0) ctx.logger.info(report, 'payment reconciler pass');
+    return report;
+  }
+
+  // ------------------------------------------------------------------ candidate reads
+
+  async myPayment(ctx: RequestContext, applicationId: string): Promise<PaymentView | null> {
+    const viewer = ctx.viewer;
+    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
+    if (!UUID_PATTERN.test(applicationId)) return null;
+    const [app] = await ctx.em.execute<Array<Record<string, any>>>(
+      `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
+              eu.payment_starts_at, eu.payment_ends_at
+         from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
+         join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
+        where a.id = ?`,
+      [applicationId],
+    );
+    if (!app || app.account_id !== viewer.id) return null;
+    const subjects = await ctx.em.execute<Array<{ code: string; name: string }>>(
+      `select code, name from exam_subject where code = any(?::text[]) order by sort_order`,
+      [`{${(app.subject_codes as string[]).join(',')}}`],
+    );
+    // The paid order, else the live one, else the latest closed one.
+    const [order] = await ctx.em.execute<OrderRow[]>(
+      `select ${ORDER_COLUMNS} from payment_order o where o.application_id = ?
+        order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1`,
+      [applicationId],
+    );
+    const now = ctx.clock.now();
+    return {
+      applicationId: app.id,
+      maskedName: maskName(app.candidate_name),
+      examName: app.exam_name,
+      unitCode: app.unit_code,
+      unitName: app.unit_name,
+      subjects,
+      applicationStatus: app.status,
+      applicationStatusLabel: STATUS_LABELS[app.status as ApplicationStatus],
+      feeFen: await this.feeOf(ctx, app.exam_unit_id, subjects.length),
+      paymentStartsAt: new Date(app.payment_starts_at),
+      paymentEndsAt: new Date(app.payment_ends_at),
+      paymentOpen: isWithinWindow(now, new Date(app.payment_starts_at), new Date(app.payment_ends_at)),
+      order: toOrder(order) ?? null,
+      channels: await this.listEnabledChannels(ctx),
+    };
+  }
+
+  /** Applications of the candidate that reached 审核通过 (to pay) or 已缴费. */
+  async myPayableApplications(ctx: RequestContext): Promise<Array<{ applicationId: string; examName: string; unitName: string; status: ApplicationStatus; statusLabel: string }>> {
+    const viewer = ctx.viewer;
+    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
+    const rows = await ctx.em.execute<Array<{ id: string; exam_name: string; unit_name: string; status: ApplicationStatus }>>(
+      `select a.id, e.name as exam_name, u.name as unit_name, a.status from application a join exam e on e.id = a.exam_id
+         join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
+        where a.account_id = ? and a.status in ('APPROVED', 'PAID') order by a.created_at`,
+      [viewer.id],
+    );
+    return rows.map((r) => ({ applicationId: r.id, examName: r.exam_name, unitName: r.unit_name, status: r.status, statusLabel: STATUS_LABELS[r.status] }));
+  }
+
+  /** 支付: where the browser goes for a live order (null when there is none, or it expired). */
+  async payUrlOf(ctx: RequestContext, order: OrderRow, examName: string): Promise<string | null> {
+    if (order.status !== PaymentOrderStatus.PENDING || new Date(order.expiresAt).getTime() <= ctx.clock.now().getTime()) return null;
+    const provider = this.options.providerOf(order.channel);
+    if (!provider) return null;
+    const { payUrl } = await provider.createPayment({
+      orderNo: order.orderNo,
+      amountFen: order.amountFen,
+      expiresAt: new Date(order.expiresAt),
+      subject: `${examName} 考试费`,
+      returnPath: paymentReturnPath(order.applicationId),
+    });
+    return payUrl;
+  }
+
+  // ------------------------------------------------------------------ ops
+
+  async opsOrders(
+    ctx: RequestContext,
+    filter: { unitCode?: string | null; status?: PaymentOrderStatus | null; orderNo?: string | null; applicationId?: string | null; limit?: number | null },
+  ): Promise<Array<OrderRow & { unitCode: string; notifications: NotificationRow[] }>> {
+    const ops = requireOpsRole(ctx, 'REVIEWER', filter.unitCode ?? undefined);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.unitCode) {
+      where.push('u.code = ?');
+      params.push(filter.unitCode);
+    } else if (!ops.roles.includes('ADMIN')) {
+      where.push('u.code = any(?::text[])');
+      params.push(`{${ops.unitCodes.join(',')}}`);
+    }
+    if (filter.status) {
+      where.push('o.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.orderNo) {
+      where.push('o.order_no = ?');
+      params.push(filter.orderNo.trim().toUpperCase());
+    }
+    if (filter.applicationId) {
+      if (!UUID_PATTERN.test(filter.applicationId)) return [];
+      where.push('o.application_id = ?');
+      params.push(filter.applicationId);
+    }
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+    const orders = await ctx.em.execute<Array<OrderRow & { unitCode: string }>>(
+      `select ${ORDER_COLUMNS}, u.code as "unitCode" from payment_order o join exam_unit eu on eu.id = o.exam_unit_id join registration_unit u on u.id = eu.unit_id
+        ${where.length ? `where ${where.join(' and ')}` : ''} order by o.created_at desc limit ${limit}`,
+      params,
+    );
+    const notes = orders.length
+      ? await ctx.em.execute<NotificationRow[]>(
+          `select id, channel, channel_trade_no as "channelTradeNo", order_no as "orderNo", amount_fen as "amountFen", source, outcome, reason,
+                  delivery_count as "deliveryCount", received_at as "receivedAt", last_received_at as "lastReceivedAt"
+             from payment_notification where order_no = any(?::text[]) order by id`,
+          [`{${orders.map((o) => o.orderNo).join(',')}}`],
+        )
+      : [];
+    return orders.map((o) => ({ ...toOrder(o), notifications: notes.filter((n) => n.orderNo === o.orderNo) }));
+  }
+
+  /**
+   * Orders against the channels' statements for one China day: paid here but not there, paid there
+   * but not here (closed order, withdrawn application, late payment → refund), amounts that differ.
+   */
+  async reconciliation(ctx: RequestContext, day: string): Promise<ReconciliationRow[]> {
+    requireOpsRole(ctx, 'ADMIN');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00+08:00`).getTime())) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, '日期格式应为 yyyy-mm-dd');
+    }
+    const from = new Date(`${day}T00:00:00+08:00`);
+    const to = new Date(from.getTime() + 24 * 3600_000);
+    const rows: ReconciliationRow[] = [];
+    const paidHere = (
+      await ctx.em.execute<OrderRow[]>(`select ${ORDER_COLUMNS} from payment_order o where o.status = 'PAID' and o.paid_at >= ? and o.paid_at < ?`, [from, to])
+    ).map((o) => toOrder(o));
+    const statement = new Map<string, StatementLine & { channel: PaymentChannelCode }>();
+    for (const channel of Object.values(PaymentChannelCode)) {
+      const provider = this.options.providerOf(channel);
+      if (!provider) continue;
+      for (const line of await provider.statement(day)) statement.set(line.orderNo, { ...line, channel });
+    }
+    for (const o of paidHere) {
+      const line = statement.get(o.orderNo);
+      if (!line) rows.push({ kind: 'PAID_WITHOUT_CHANNEL_TRADE', orderNo: o.orderNo, channel: o.channel, orderStatus: o.status, orderAmountFen: o.amountFen, channelAmountFen: null, channelTradeNo: o.channelTradeNo });
+      else if (line.amountFen !== o.amountFen || line.tradeNo !== o.channelTradeNo)
+        rows.push({ kind: 'AMOUNT_OR_TRADE_MISMATCH', orderNo: o.orderNo, channel: o.channel, orderStatus: o.status, orderAmountFen: o.amountFen, channelAmountFen: line.amountFen, channelTradeNo: line.tradeNo });
+      statement.delete(o.orderNo);
+    }
+    if (statement.size) {
+      const others = await ctx.em.execute<OrderRow[]>(`select ${ORDER_COLUMNS} from payment_order o where o.order_no = any(?::text[])`, [
+        `{${[...statement.keys()].join(',')}}`,
+      ]);
+      for (const line of statement.values()) {
+        const o = others.find((x) => x.orderNo === line.orderNo);
+        if (o?.status === PaymentOrderStatus.PAID && o.channelTradeNo === line.tradeNo && o.amountFen === line.amountFen) continue; // paid here on another day (late)
+        rows.push({
+          kind: o ? 'CHANNEL_PAID_ORDER_NOT_PAID' : 'CHANNEL_TRADE_WITHOUT_ORDER',
+          orderNo: line.orderNo,
+          channel: line.channel,
+          orderStatus: o?.status ?? null,
+          orderAmountFen: o?.amountFen ?? null,
+          channelAmountFen: line.amountFen,
+          channelTradeNo: line.tradeNo,
+        });
+      }
+    }
+    return rows;
+  }
+}
+
+export interface NotificationRow {
+  id: string;
+  channel: PaymentChannelCode;
+  channelTradeNo: string | null;
+  orderNo: string | null;
+  amountFen: number | null;
+  source: string;
+  outcome: PaymentNotificationOutcome;
+  reason: string | null;
+  deliveryCount: number;
+  receivedAt: Date;
+  lastReceivedAt: Date;
+}
+
+export interface ReconciliationRow {
+  kind: string;
+  orderNo: string;
+  channel: PaymentChannelCode;
+  orderStatus: PaymentOrderStatus | null;
+  orderAmountFen: number | null;
+  channelAmountFen: number | null;
+  channelTradeNo: string | null;
+}
+
+export { PAYMENT_MESSAGES };

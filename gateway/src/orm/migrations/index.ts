@@ -1,6 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126192354_initial } from './Migration20261126192354_initial';
 import { Migration20261126193744_accounts } from './Migration20261126193744_accounts';
+import { Migration20261126200034_ops } from './Migration20261126200034_ops';
+import { Migration20261126200225_exam_registration } from './Migration20261126200225_exam_registration';
+import { Migration20261126202410_payment } from './Migration20261126202410_payment';
 
 /**
  * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
@@ -10,4 +13,7 @@ import { Migration20261126193744_accounts } from './Migration20261126193744_acco
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126192354_initial', class: Migration20261126192354_initial },
   { name: 'Migration20261126193744_accounts', class: Migration20261126193744_accounts },
+  { name: 'Migration20261126200034_ops', class: Migration20261126200034_ops },
+  { name: 'Migration20261126200225_exam_registration', class: Migration20261126200225_exam_registration },
+  { name: 'Migration20261126202410_payment', class: Migration20261126202410_payment },
 ];

@@ -1,0 +1,178 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../graphql/context';
+import type { ExamLevel } from '../exam/exam.entity';
+import { UUID_PATTERN } from '../exam/exam.service';
+import type { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
+import type { PersonalInfo } from './application-rules';
+import type { UploadPurpose } from './upload.entity';
+
+/** An application as the candidate (and the reviewer) sees it: one row, joined in one statement. */
+export interface ApplicationRow {
+  id: string;
+  accountId: string;
+  examId: string;
+  examName: string;
+  examYear: number;
+  level: ExamLevel;
+  examUnitId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  registrationStartsAt: Date;
+  registrationEndsAt: Date;
+  paymentStartsAt: Date;
+  paymentEndsAt: Date;
+  status: ApplicationStatus;
+  currentStep: ApplicationStep;
+  conditionRoute: string | null;
+  cityId: string | null;
+  cityCode: string | null;
+  cityName: string | null;
+  pointId: string | null;
+  pointName: string | null;
+  pointAddress: string | null;
+  pointPhone: string | null;
+  subjectCodes: string[];
+  personalInfo: PersonalInfo | null;
+  agreementAcceptedAt: Date | null;
+  noticesAcknowledgedAt: Date | null;
+  detailsConfirmedAt: Date | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  perSubjectFen: number | null;
+  perPersonFen: number | null;
+  acceptingOffice: string | null;
+  reviewHint: string | null;
+}
+
+const APPLICATION_SELECT = `
+  select a.id, a.account_id as "accountId", a.exam_id as "examId", e.name as "examName", e.year as "examYear", a.level,
+         a.exam_unit_id as "examUnitId", u.id as "unitId", u.code as "unitCode", u.name as "unitName",
+         eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt",
+         eu.payment_starts_at as "paymentStartsAt", eu.payment_ends_at as "paymentEndsAt",
+         a.status, a.current_step as "currentStep", a.condition_route as "conditionRoute",
+         a.city_id as "cityId", c.code as "cityCode", c.name as "cityName",
+         a.point_id as "pointId", p.name as "pointName", p.address as "pointAddress", p.phone as "pointPhone",
+         a.subject_codes as "subjectCodes", a.personal_info as "personalInfo",
+         a.agreement_accepted_at as "agreementAcceptedAt", a.notices_acknowledged_at as "noticesAcknowledgedAt",
+         a.details_confirmed_at as "detailsConfirmedAt", a.submitted_at as "submittedAt", a.reviewed_at as "reviewedAt",
+         a.reviewed_by as "reviewedBy", a.review_reason as "reviewReason", a.withdrawn_at as "withdrawnAt",
+         a.created_at as "createdAt", a.updated_at as "updatedAt",
+         f.per_subject_fen as "perSubjectFen", f.per_person_fen as "perPersonFen",
+         g.accepting_office as "acceptingOffice", g.review_hint as "reviewHint"
+    from application a
+    join exam e on e.id = a.exam_id
+    join exam_unit eu on eu.id = a.exam_unit_id
+    join registration_unit u on u.id = eu.unit_id
+    left join registration_city c on c.id = a.city_id
+    left join registration_point p on p.id = a.point_id
+    left join fee_rule f on f.exam_unit_id = a.exam_unit_id
+    left join exam_unit_guide g on g.exam_unit_id = a.exam_unit_id`;
+
+const TIMESTAMPS = [
+  'registrationStartsAt',
+  'registrationEndsAt',
+  'paymentStartsAt',
+  'paymentEndsAt',
+  'agreementAcceptedAt',
+  'noticesAcknowledgedAt',
+  'detailsConfirmedAt',
+  'submittedAt',
+  'reviewedAt',
+  'withdrawnAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** The driver returns timestamptz columns as strings; callers compare them as instants. */
+export function withDates<T extends Record<string, unknown>>(row: T, columns: readonly string[]): T {
+  const out: Record<string, unknown> = row;
+  for (const column of columns) if (out[column] != null) out[column] = new Date(out[column] as string);
+  return row;
+}
+
+function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
+  return withDates(row, TIMESTAMPS) as unknown as ApplicationRow;
+}
+
+export interface ApplicationHistoryRow {
+  applicationId: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
+  actorKind: ApplicationActorKind;
+  actorId: string;
+  at: Date;
+  reason: string | null;
+}
+
+export interface ApplicationUploadRow {
+  id: string;
+  applicationId: string;
+  accountId: string;
+  purpose: UploadPurpose;
+  materialCode: string | null;
+  contentType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  createdAt: Date;
+}
+
+export async function loadApplicationHistory(em: EntityManager, ids: readonly string[]): Promise<ApplicationHistoryRow[][]> {
+  const rows = await em.getConnection().execute<ApplicationHistoryRow[]>(
+    `select application_id as "applicationId", from_status as "fromStatus", to_status as "toStatus", actor_kind as "actorKind",
+            actor_id as "actorId", at, reason
+       from application_history where application_id in (?) order by id`,
+    [ids as string[]],
+  );
+  return groupBy(ids, rows.map((r) => withDates(r as unknown as Record<string, unknown>, ['at']) as unknown as ApplicationHistoryRow));
+}
+
+export async function loadApplicationUploads(em: EntityManager, ids: readonly string[]): Promise<ApplicationUploadRow[][]> {
+  const rows = await em.getConnection().execute<ApplicationUploadRow[]>(
+    `select id, application_id as "applicationId", account_id as "accountId", purpose, material_code as "materialCode",
+            content_type as "contentType", size_bytes as "sizeBytes", width, height, created_at as "createdAt"
+       from application_upload where application_id in (?) and deleted_at is null order by created_at, id`,
+    [ids as string[]],
+  );
+  return groupBy(ids, rows.map((r) => withDates(r as unknown as Record<string, unknown>, ['createdAt']) as unknown as ApplicationUploadRow));
+}
+
+export async function loadSubjects(em: EntityManager, codes: readonly string[]): Promise<Array<{ code: string; name: string } | null>> {
+  const rows = await em.getConnection().execute<Array<{ code: string; name: string }>>(
+    `select code, name from exam_subject where code in (?)`,
+    [codes as string[]],
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return codes.map((code) => byCode.get(code) ?? null);
+}
+
+function groupBy<T extends { applicationId: string }>(ids: readonly string[], rows: T[]): T[][] {
+  const byId = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byId.get(row.applicationId)?.push(row);
+  return ids.map((id) => byId.get(id) ?? []);
+}
+
+/** Reads behind myApplication and the mutation results: plain rows, no entity hydration. */
+export class ApplicationReadService {
+  /** The candidate's live (not withdrawn) application for an exam. */
+  async liveOfAccount(ctx: RequestContext, accountId: string, examId: string): Promise<ApplicationRow | null> {
+    if (!UUID_PATTERN.test(examId)) return null;
+    const [row] = await ctx.em.execute(`${APPLICATION_SELECT} where a.account_id = ? and a.exam_id = ? and a.status <> 'WITHDRAWN'`, [
+      accountId,
+      examId,
+    ]);
+    return row ? toApplicationRow(row) : null;
+  }
+
+  async byId(ctx: RequestContext, applicationId: string): Promise<ApplicationRow | null> {
+    if (!UUID_PATTERN.test(applicationId)) return null;
+    const [row] = await ctx.em.execute(`${APPLICATION_SELECT} where a.id = ?`, [applicationId]);
+    return row ? toApplicationRow(row) : null;
+  }
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock, type TestGateway } from './support';
+import { call, examUnit, insertCandidates, personalInfo, SEEDED_AT, startRegistrationGateway, SUBJECTS_FOR, type TestCandidate } from './registration-support';
+
+const clock = new FakeClock(SEEDED_AT);
+let gw: TestGateway;
+
+beforeAll(async () => {
+  gw = await startRegistrationGateway({ clock });
+});
+afterAll(() => gw?.close());
+
+const db = () => gw.orm.em.getConnection();
+
+/**
+ * Applications ready to 提交 (DRAFT at 信息确认, complete details, photo and required materials),
+ * inserted directly: the point of this test is the submission race, not the 报名导览 flow.
+ */
+async function readyApplications(candidates: TestCandidate[], examUnitId: string, examId: string, cityId: string, pointId: string): Promise<string[]> {
+  const rows = await db().execute<Array<{ id: string }>>(
+    `insert into application (id, account_id, exam_id, exam_unit_id, level, status, current_step, condition_route, city_id, point_id,
+                              subject_codes, personal_info, agreement_accepted_at, notices_acknowledged_at, details_confirmed_at, created_at, updated_at)
+     select gen_random_uuid(), c.account_id, ?, ?, 'JUNIOR', 'DRAFT', 'CONFIRM', 'JUNIOR_HIGH_SCHOOL_OR_ABOVE', ?, ?,
+            '{JUNIOR_PRACTICE,JUNIOR_ECONOMIC_LAW}', ?::jsonb, now(), now(), now(), now(), now()
+       from jsonb_to_recordset(?::jsonb) as c(account_id uuid)
+     returning id`,
+    [examId, examUnitId, cityId, pointId, JSON.stringify(personalInfo()), JSON.stringify(candidates.map((c) => ({ account_id: c.accountId })))],
+  );
+  // A photo and every required material for each (the bytes are not needed to submit).
+  await db().execute(
+    `insert into application_upload (id, account_id, application_id, purpose, material_code, storage_key, content_type, size_bytes, width, height, sha256, created_at)
+     select gen_random_uuid(), a.account_id, a.id, kind.purpose, kind.code, md5(random()::text), 'image/jpeg', 20000, 413, 579, '\\x00', now()
+       from application a
+       cross join lateral (select 'PHOTO' as purpose, null::text as code
+                           union all
+                           select 'MATERIAL', m.code from material_requirement m where m.exam_unit_id = a.exam_unit_id and m.required) kind
+      where a.point_id = ?`,
+    [pointId],
+  );
+  return rows.map((r) => r.id);
+}
+
+describe('报名点 capacity', () => {
+  it('never overbooks: 300 concurrent submissions for 50 places → exactly 50 taken, the rest REGISTRATION_POINT_FULL', async () => {
+    const unit = await examUnit(gw, 'JUNIOR', '110000');
+    const [city] = await db().execute<Array<{ id: string }>>(
+      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
+    );
+    const [point] = await db().execute<Array<{ id: string }>>(
+      `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
+       values (gen_random_uuid(), ?, ?, '压力测试报名点', '东城区测试路1号', '010-66001234', 50, 0, 99) returning id`,
+      [unit.examUnitId, city!.id],
+    );
+    const candidates = await insertCandidates(gw, 300, SEEDED_AT);
+    const ids = await readyApplications(candidates, unit.examUnitId, unit.examId, city!.id, point!.id);
+    expect(ids).toHaveLength(300);
+
+    const results = await Promise.all(candidates.map((c, i) => call(gw, c.cookie, 'submit', { id: ids[i] })));
+
+    const byOutcome = new Map<string, number>();
+    for (const r of results) byOutcome.set(r.ok ? 'ok' : r.errorCode, (byOutcome.get(r.ok ? 'ok' : r.errorCode) ?? 0) + 1);
+    expect(Object.fromEntries(byOutcome)).toEqual({ ok: 50, REGISTRATION_POINT_FULL: 250 });
+    expect(results.find((r) => !r.ok).message).toBe('该报名点名额已满,请选择其他报名点');
+    const [state] = await db().execute<Array<{ taken: number; submitted: string; holding: string }>>(
+      `select p.taken,
+              (select count(*) from application a where a.point_id = p.id and a.status = 'SUBMITTED') as submitted,
+              (select count(*) from application a where a.held_point_id = p.id) as holding
+         from registration_point p where p.id = ?`,
+      [point!.id],
+    );
+    expect(state).toEqual({ taken: 50, submitted: '50', holding: '50' });
+    // The refused ones are untouched drafts: no history entry, nothing held.
+    const refused = results.flatMap((r, i) => (r.ok ? [] : [ids[i]]));
+    const [untouched] = await db().execute<Array<{ n: string }>>(
+      `select count(*) as n from application a where a.id in (?) and a.status = 'DRAFT' and a.current_step = 'CONFIRM' and a.held_point_id is null
+          and not exists (select 1 from application_history h where h.application_id = a.id)`,
+      [refused],
+    );
+    expect(untouched!.n).toBe('250');
+
+    // A place given back (重新报名) is taken by the next submission, and only one.
+    const winner = results.findIndex((r) => r.ok);
+    expect((await call(gw, candidates[winner]!.cookie, 'withdraw', { id: ids[winner] })).ok).toBe(true);
+    const retries = await Promise.all(refused.slice(0, 10).map((id) => call(gw, candidates[ids.indexOf(id!)]!.cookie, 'submit', { id })));
+    expect(retries.filter((r) => r.ok)).toHaveLength(1);
+    const [after] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [point!.id]);
+    expect(after!.taken).toBe(50);
+  });
+});
