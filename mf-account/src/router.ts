@@ -22,6 +22,12 @@ export function createAccountRouter(history: RouterHistory = createWebHistory(AC
         component: () => import('./views/RegisterView.vue'),
         meta: { title: '新用户注册' },
       },
+      {
+        path: '/reset-password',
+        name: 'reset-password',
+        component: () => import('./views/ResetPasswordView.vue'),
+        meta: { title: '找回密码' },
+      },
       { path: '/help', name: 'help', component: () => import('./views/HelpView.vue'), meta: { title: '帮助中心' } },
       { path: '/:pathMatch(.*)*', redirect: { name: 'login' } },
     ],

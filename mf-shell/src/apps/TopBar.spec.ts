@@ -4,12 +4,11 @@ import { flushPromises, mount } from '@vue/test-utils';
 const navigateToUrl = vi.hoisted(() => vi.fn());
 vi.mock('single-spa', () => ({ navigateToUrl }));
 
-const { setSignOutHandler, setViewer, apolloClient } = await import('@ccap/platform');
+const { setViewer, apolloClient } = await import('@ccap/platform');
 const { default: TopBar } = await import('./TopBar.vue');
 
 afterEach(() => {
   setViewer(null);
-  setSignOutHandler(null);
   navigateToUrl.mockReset();
   vi.restoreAllMocks();
 });
@@ -35,12 +34,11 @@ describe('TopBar', () => {
     expect(wrapper.find('[data-test="viewer-name"]').text()).toBe('张*');
     expect(wrapper.find('[data-test="session"]').text()).toContain('退出');
 
-    const handler = vi.fn(() => Promise.resolve());
-    setSignOutHandler(handler);
+    const logout = vi.spyOn(apolloClient, 'mutate').mockResolvedValue({ data: { logout: true } } as never);
     vi.spyOn(apolloClient, 'clearStore').mockResolvedValue([]);
     await wrapper.find('.topbar__signout').trigger('click');
     await flushPromises();
-    expect(handler).toHaveBeenCalled();
+    expect(logout).toHaveBeenCalledTimes(1);
     expect(wrapper.find('[data-test="viewer-name"]').exists()).toBe(false);
     expect(navigateToUrl).toHaveBeenCalledWith('/');
   });

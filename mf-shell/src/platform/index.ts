@@ -9,12 +9,10 @@ export {
   refreshSession,
   setViewer,
   signOut,
-  setSignOutHandler,
   SESSION_EVENT,
   type Viewer,
   type SessionState,
   type SessionEvent,
-  type SignOutHandler,
 } from './session';
 export {
   errorCodeOf,

@@ -5,7 +5,6 @@ import {
   SESSION_EVENT,
   refreshSession,
   session,
-  setSignOutHandler,
   setViewer,
   signOut,
   type SessionState,
@@ -20,7 +19,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   window.removeEventListener(SESSION_EVENT, listener);
-  setSignOutHandler(null);
   setViewer(null);
   vi.restoreAllMocks();
 });
@@ -57,25 +55,26 @@ describe('session', () => {
     expect(events.at(-1)).toEqual({ loaded: true, viewer: { id: 'c3', maskedName: '李*' } });
   });
 
-  it('signOut runs the server handler first, then clears the cache and the session', async () => {
+  it('signOut ends the server session first, then clears the cache and the session', async () => {
     setViewer({ id: 'c4', maskedName: '王*' });
     const order: string[] = [];
-    setSignOutHandler(async () => {
-      order.push('server');
+    vi.spyOn(apolloClient, 'mutate').mockImplementation(async (options) => {
+      order.push(`server:${(options.mutation as any).definitions[0].name.value}`);
+      return { data: { logout: true } } as never;
     });
     vi.spyOn(apolloClient, 'clearStore').mockImplementation(async () => {
       order.push('cache');
       return [];
     });
     await signOut();
-    expect(order).toEqual(['server', 'cache']);
+    expect(order).toEqual(['server:PlatformLogout', 'cache']);
     expect(session.viewer).toBeNull();
     expect(events.at(-1)).toEqual({ loaded: true, viewer: null });
   });
 
   it('keeps the candidate signed in when the server could not sign them out', async () => {
     setViewer({ id: 'c5', maskedName: '赵*' });
-    setSignOutHandler(() => Promise.reject(new Error('network')));
+    vi.spyOn(apolloClient, 'mutate').mockRejectedValue(new Error('network'));
     await expect(signOut()).rejects.toThrow('network');
     expect(session.viewer).toEqual({ id: 'c5', maskedName: '赵*' });
   });

@@ -1,6 +1,6 @@
 import { reactive, readonly } from 'vue';
 import { apolloClient } from './apollo';
-import { MeQuery } from './graphql/session';
+import { LogoutMutation, MeQuery } from './graphql/session';
 
 export interface Viewer {
   id: string;
@@ -54,22 +54,14 @@ export async function refreshSession(): Promise<Viewer | null> {
   return session.viewer;
 }
 
-/** What signing out does on the server (e.g. the logout mutation); installed by whoever owns it. */
-export type SignOutHandler = () => void | Promise<void>;
-
-let signOutHandler: SignOutHandler | null = null;
-
-/** Install (or remove with null) the server side of signing out. */
-export function setSignOutHandler(handler: SignOutHandler | null): void {
-  signOutHandler = handler;
-}
-
 /**
- * Signs out: runs the installed handler (if it rejects, nothing changes and the error propagates),
- * then drops cached data and clears the session.
+ * Signs out: ends the server session first (if that fails, nothing changes and the error propagates,
+ * so the candidate is never shown as signed out while the cookie still works), then drops cached data
+ * and clears the session. It lives here, not in a micro-frontend, because 退出 is in the top bar and
+ * must work on pages where no micro-frontend is mounted.
  */
 export async function signOut(): Promise<void> {
-  if (signOutHandler) await signOutHandler();
+  await apolloClient.mutate({ mutation: LogoutMutation });
   await apolloClient.clearStore();
   setViewer(null);
 }

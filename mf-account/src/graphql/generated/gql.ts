@@ -15,9 +15,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query DocumentTypes {\n    documentTypes {\n      value\n      label\n    }\n  }\n": typeof types.DocumentTypesDocument,
+    "\n  mutation SendSmsCode($phone: String!, $purpose: SmsCodePurpose!) {\n    sendSmsCode(phone: $phone, purpose: $purpose) {\n      ok\n      errorCode\n      message\n      field\n      retryAfterSeconds\n      expiresAt\n    }\n  }\n": typeof types.SendSmsCodeDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  mutation Captcha {\n    captcha {\n      id\n      svg\n      expiresAt\n    }\n  }\n": typeof types.CaptchaDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      lockedUntil\n      remainingAttempts\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query RareCharacters($query: String!, $first: Int) {\n    rareCharacters(query: $query, first: $first) {\n      char\n      codePoint\n      pinyin\n      block\n    }\n  }\n": typeof types.RareCharactersDocument,
 };
 const documents: Documents = {
     "\n  query DocumentTypes {\n    documentTypes {\n      value\n      label\n    }\n  }\n": types.DocumentTypesDocument,
+    "\n  mutation SendSmsCode($phone: String!, $purpose: SmsCodePurpose!) {\n    sendSmsCode(phone: $phone, purpose: $purpose) {\n      ok\n      errorCode\n      message\n      field\n      retryAfterSeconds\n      expiresAt\n    }\n  }\n": types.SendSmsCodeDocument,
+    "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n": types.RegisterDocument,
+    "\n  mutation Captcha {\n    captcha {\n      id\n      svg\n      expiresAt\n    }\n  }\n": types.CaptchaDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      lockedUntil\n      remainingAttempts\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query RareCharacters($query: String!, $first: Int) {\n    rareCharacters(query: $query, first: $first) {\n      char\n      codePoint\n      pinyin\n      block\n    }\n  }\n": types.RareCharactersDocument,
 };
 
 /**
@@ -38,6 +50,30 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DocumentTypes {\n    documentTypes {\n      value\n      label\n    }\n  }\n"): (typeof documents)["\n  query DocumentTypes {\n    documentTypes {\n      value\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSmsCode($phone: String!, $purpose: SmsCodePurpose!) {\n    sendSmsCode(phone: $phone, purpose: $purpose) {\n      ok\n      errorCode\n      message\n      field\n      retryAfterSeconds\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SendSmsCode($phone: String!, $purpose: SmsCodePurpose!) {\n    sendSmsCode(phone: $phone, purpose: $purpose) {\n      ok\n      errorCode\n      message\n      field\n      retryAfterSeconds\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Captcha {\n    captcha {\n      id\n      svg\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Captcha {\n    captcha {\n      id\n      svg\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      lockedUntil\n      remainingAttempts\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      lockedUntil\n      remainingAttempts\n      viewer {\n        id\n        maskedName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n      errorCode\n      message\n      field\n      unmetPasswordRules\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RareCharacters($query: String!, $first: Int) {\n    rareCharacters(query: $query, first: $first) {\n      char\n      codePoint\n      pinyin\n      block\n    }\n  }\n"): (typeof documents)["\n  query RareCharacters($query: String!, $first: Int) {\n    rareCharacters(query: $query, first: $first) {\n      char\n      codePoint\n      pinyin\n      block\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

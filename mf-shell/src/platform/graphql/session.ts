@@ -9,3 +9,10 @@ export const MeQuery = graphql(`
     }
   }
 `);
+
+/** Ends this browser's server session (the HttpOnly cookie is revoked server-side). */
+export const LogoutMutation = graphql(`
+  mutation PlatformLogout {
+    logout
+  }
+`);

@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      maskedName\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation PlatformLogout {\n    logout\n  }\n": typeof types.PlatformLogoutDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      maskedName\n    }\n  }\n": types.MeDocument,
+    "\n  mutation PlatformLogout {\n    logout\n  }\n": types.PlatformLogoutDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      maskedName\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      maskedName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformLogout {\n    logout\n  }\n"): (typeof documents)["\n  mutation PlatformLogout {\n    logout\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
