@@ -27,6 +27,14 @@ export function createExamRouter(history: RouterHistory = createWebHistory(EXAM_
         props: true,
         meta: { title: '省份选择' },
       },
+      {
+        // By exam: the gateway finds the candidate's one live application per exam (myApplication).
+        path: '/:examId/apply',
+        name: 'apply',
+        component: () => import('./views/ApplicationView.vue'),
+        props: true,
+        meta: { title: '考生报名' },
+      },
       { path: '/:pathMatch(.*)*', redirect: { name: 'exams' } },
     ],
     scrollBehavior: () => ({ top: 0 }),

@@ -3,7 +3,6 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory } from 'vue-router';
 import { ApolloClient, ApolloLink, InMemoryCache, Observable } from '@apollo/client/core';
-import { ElMessage } from 'element-plus';
 import { DefaultApolloClient } from '@ccap/platform';
 import ExamUnitsView from './ExamUnitsView.vue';
 import { createExamRouter } from '../router';
@@ -39,12 +38,16 @@ const exam = {
   ],
 } as Exam;
 
+const startResult = {
+  startApplication: { __typename: 'ApplicationResult', ok: true, errorCode: null, message: '已进入报名', field: null, unmet: null, application: null },
+};
+
 function clientReturning(data: ExamUnitsQuery) {
   const operations: string[] = [];
   const link = new ApolloLink((operation) => {
     operations.push(`${operation.operationName}:${JSON.stringify(operation.variables)}`);
     return new Observable((observer) => {
-      observer.next({ data });
+      observer.next({ data: operation.operationName === 'StartApplication' ? startResult : data });
       observer.complete();
     });
   });
@@ -65,7 +68,7 @@ async function mountView(data: ExamUnitsQuery) {
   });
   await flushPromises();
   await flushPromises();
-  return { wrapper, operations };
+  return { wrapper, operations, router };
 }
 
 afterEach(() => {
@@ -92,9 +95,8 @@ describe('ExamUnitsView (省份选择)', () => {
     expect(text).toContain('2025-01-03 00:00:00 至 2025-01-24 18:00:00');
   });
 
-  it('enables 点击进入 only while registration is open', async () => {
-    const info = vi.spyOn(ElMessage, 'info').mockImplementation(() => ({ close() {} }) as never);
-    const { wrapper } = await mountView({ exam });
+  it('enables 点击进入 only while registration is open; it starts the application and opens 报名导览', async () => {
+    const { wrapper, operations, router } = await mountView({ exam });
     const buttons = wrapper.findAll('[data-test="enter"]');
     // el-table renders fixed columns twice in some layouts: dedupe by row text
     const open = buttons.filter((b) => !b.attributes('disabled'));
@@ -102,7 +104,11 @@ describe('ExamUnitsView (省份选择)', () => {
     expect(open.length).toBeGreaterThan(0);
     expect(closed.length).toBeGreaterThan(0);
     await open[0]!.trigger('click');
-    expect(info).toHaveBeenCalledWith('报名流程即将开放');
+    await flushPromises();
+    await flushPromises();
+    expect(operations).toContain('StartApplication:{"examUnitId":"110000"}');
+    // The route's view is a lazy chunk: the navigation settles once it has loaded.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/exam-1/apply'));
   });
 
   it('links 通知网站 safely in a new tab and drops non-http links', async () => {

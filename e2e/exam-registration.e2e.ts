@@ -1,0 +1,225 @@
+import { randomInt } from 'node:crypto';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
+
+let portal: Portal;
+let browser: Browser;
+let db: pg.Client;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+  db = new pg.Client({ connectionString: portal.databaseUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end();
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** A 居民身份证号码 that passes GB 11643 (东城区, a birth date in the 1980s, a random sequence). */
+function residentIdNumber(): string {
+  const birth = new Date(Date.UTC(1980 + randomInt(10), randomInt(12), 1 + randomInt(28)));
+  const first17 = `110101${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(randomInt(1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** POSTs a GraphQL operation from the page (same origin, so the session cookie lands in the browser). */
+function graphqlInPage(page: Page, query: string, variables: Record<string, unknown>) {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as { data?: any; errors?: unknown[] };
+    },
+    { query, variables },
+  );
+}
+
+/**
+ * A verified candidate signed in in the page's browser: registered through the API with the dev
+ * outbox SMS code; 实名认证 has no test double yet, so it is marked done in the database like the
+ * gateway tests do.
+ */
+async function signInVerifiedCandidate(page: Page): Promise<string> {
+  const phone = `138${String(randomInt(100_000_000)).padStart(8, '0')}`;
+  const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
+  expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
+  const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
+  const code = outbox.sms.find((m) => m.purpose === 'REGISTER')!.code;
+  const registered = await graphqlInPage(page, 'mutation($input: RegisterInput!) { register(input: $input) { ok message viewer { id } } }', {
+    input: {
+      documentType: 'RESIDENT_ID',
+      documentNumber: residentIdNumber(),
+      name: '李明',
+      password: 'Kuaiji#2026',
+      confirmPassword: 'Kuaiji#2026',
+      phone,
+      smsCode: code,
+    },
+  });
+  expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
+  const accountId = registered.data.register.viewer.id as string;
+  await db.query('update candidate_account set real_name_verified_at = now() where id = $1', [accountId]);
+  return accountId;
+}
+
+/** A 1寸 photo made by Chromium itself: 413×579 JPEG of noise, so it stays well above 10 KB. */
+async function makePhoto(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 413;
+    canvas.height = 579;
+    const ctx = canvas.getContext('2d')!;
+    const image = ctx.createImageData(413, 579);
+    for (let i = 0; i < image.data.length; i += 4) {
+      image.data[i] = (i * 7) % 256;
+      image.data[i + 1] = (i * 13) % 251;
+      image.data[i + 2] = (i * 31) % 241;
+      image.data[i + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+    return canvas.toDataURL('image/jpeg', 0.92);
+  });
+  const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  expect(bytes.length).toBeGreaterThan(10 * 1024);
+  return bytes;
+}
+
+/** Picks an Element Plus select option (the dropdown is teleported to <body>). */
+async function choose(page: Page, select: string, option: string | RegExp) {
+  await page.locator(select).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+}
+
+/**
+ * 审核通过 by the demo 北京市 reviewer through opsLogin (password + the dev TOTP code the gateway
+ * publishes at /dev/ops-totp when its dev outbox is on).
+ */
+async function approveAsBeijingReviewer(applicationId: string) {
+  const gql = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
+    const response = await fetch(`${portal.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { body: (await response.json()) as { data?: any; errors?: unknown[] }, headers: response.headers };
+  };
+  const credentials = (await (await fetch(`${portal.gatewayUrl}/dev/ops-totp`)).json()) as { totp: string; accounts: Array<{ username: string; password: string }> };
+  const reviewer = credentials.accounts.find((a) => a.username === 'reviewer-bj')!;
+  const login = await gql('mutation($u: String!, $p: String!, $t: String!) { opsLogin(username: $u, password: $p, totp: $t) { ok message } }', {
+    u: reviewer.username,
+    p: reviewer.password,
+    t: credentials.totp,
+  });
+  expect(login.body.data?.opsLogin.ok, JSON.stringify(login.body)).toBe(true);
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ccap_ops_sid='))!.split(';')[0]!;
+  const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId }, cookie);
+  expect(decision.body.data?.approveApplication, JSON.stringify(decision.body)).toMatchObject({ ok: true, status: 'APPROVED' });
+}
+
+describe('exam registration (考生报名) in Chromium', () => {
+  it('goes 选择考试 → 北京市 → every step → 提交 (待审核) → 审核通过 → 重新报名', async () => {
+    const w = await openWatchedPage(browser);
+    const { page } = w;
+    try {
+      await page.goto(`${portal.urls.shell}/`);
+      const accountId = await signInVerifiedCandidate(page);
+
+      // ── 选择考试 → 省份选择 → 点击进入 ──
+      await page.goto(`${portal.urls.shell}/exam`);
+      await page.locator('.el-table__row', { hasText: '(初级)' }).getByRole('button', { name: '进入' }).first().click();
+      await page.waitForURL(/\/exam\/[0-9a-f-]{36}$/);
+      await page.locator('.el-table__row', { hasText: '北京市' }).getByRole('button', { name: '点击进入' }).first().click();
+      await page.waitForURL(/\/exam\/[0-9a-f-]{36}\/apply$/);
+      await page.getByText('报名导览').waitFor();
+
+      // ── 阅读须知: 已阅读并知晓 only after 完全同意 ──
+      await page.locator('[data-test="step-agreement"]').waitFor();
+      const acknowledge = page.getByRole('button', { name: '已阅读并知晓' });
+      expect(await acknowledge.isDisabled()).toBe(true);
+      await page.getByText('完全同意').click();
+      await acknowledge.click();
+
+      // ── 通知公告 ──
+      await page.locator('[data-test="step-notices"]').waitFor();
+      await page.getByText('报考人员必读事项').first().waitFor();
+      await page.getByRole('button', { name: '已阅读并知晓' }).click();
+
+      // ── 选择报考条件 ──
+      const conditions = page.locator('[data-test="step-conditions"]');
+      await conditions.waitFor();
+      await expect.poll(() => conditions.textContent()).toContain('北京市');
+      await page.getByRole('button', { name: '下一步' }).click();
+
+      // ── 报名信息填写 ──
+      await page.locator('[data-test="step-details"]').waitFor();
+      await choose(page, '[data-test="city"]', '东城区');
+      await choose(page, '[data-test="point"]', '名额不限');
+      await page.locator('[data-test="photo-file"]').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await makePhoto(page) });
+      await page.locator('[data-test="photo-preview"]').waitFor();
+      await page.locator('[data-test="gender"]').getByText('女').click();
+      await page.getByPlaceholder('如:汉族').fill('汉族');
+      await page.getByPlaceholder('请输入通讯地址').fill('北京市东城区东长安街1号');
+      await choose(page, '[data-test="education-level"]', '本科(学士)');
+      const graduation = page.getByPlaceholder('YYYY-MM-DD').first();
+      await graduation.fill('2016-07-01');
+      await graduation.press('Enter');
+      await page.getByPlaceholder('请输入毕业院校').fill('中央财经大学');
+      await page.getByPlaceholder('请输入所学专业').fill('会计学');
+      await page.getByRole('button', { name: '确认无误,下一步' }).click();
+
+      // ── 证明材料上传: every 必传 material ──
+      const materials = page.locator('[data-test="step-materials"]');
+      await materials.waitFor();
+      const material = await makePhoto(page);
+      const requiredRows = materials.locator('.el-table__row', { hasText: '必传' });
+      const count = await requiredRows.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const row = requiredRows.nth(i);
+        const chooser = page.waitForEvent('filechooser');
+        await row.getByRole('button', { name: '上传' }).click();
+        await (await chooser).setFiles({ name: `material-${i}.jpg`, mimeType: 'image/jpeg', buffer: material });
+        await row.getByRole('button', { name: '替换' }).waitFor();
+      }
+      await page.getByRole('button', { name: '下一步' }).click();
+
+      // ── 信息确认 → 提交 ──
+      const confirm = page.locator('[data-test="step-confirm"]');
+      await confirm.waitFor();
+      await expect.poll(() => confirm.textContent()).toContain('东城区');
+      expect(await page.locator('[data-test="attachments"] li a').count()).toBe(count);
+      await page.getByRole('button', { name: '提交' }).click();
+
+      // ── 审核告知 ──
+      await page.locator('[data-test="step-review"]').waitFor();
+      await expect.poll(() => page.locator('[data-test="review-status"]').textContent()).toBe('待审核');
+      await expect.poll(() => page.locator('[data-test="step-review"]').textContent()).toContain('受理部门');
+
+      const { rows } = await db.query<{ id: string; status: string }>(`select id, status from application where account_id = $1`, [accountId]);
+      expect(rows).toEqual([expect.objectContaining({ status: 'SUBMITTED' })]);
+      await approveAsBeijingReviewer(rows[0]!.id);
+
+      // A returning candidate lands on 审核告知 with the outcome.
+      await page.reload();
+      await expect.poll(() => page.locator('[data-test="review-status"]').textContent()).toBe('审核通过');
+
+      // ── 重新报名 ──
+      await page.getByRole('button', { name: '重新报名' }).click();
+      await page.getByRole('button', { name: '确定重新报名' }).click();
+      await page.waitForURL((url) => url.pathname === '/exam' || url.pathname === '/exam/');
+      await page.getByText('选择考试', { exact: true }).waitFor();
+      const after = await db.query<{ status: string }>(`select status from application where id = $1`, [rows[0]!.id]);
+      expect(after.rows[0]!.status).toBe('WITHDRAWN');
+
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
