@@ -3,7 +3,6 @@
 // PostgreSQL, with autocannon in a separate process, next to baselines measured in the same run.
 //   npm run bench [-- scenario-name …]      BENCH_DURATION=10 BENCH_WARMUP=3 BENCH_CONNECTIONS=50
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +42,12 @@ function stopProcess(child) {
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
+}
+
+/** A gateway source module, loaded through tsx (the gateway runs TypeScript directly). */
+async function gatewayModule(path) {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(join(GATEWAY_DIR, path), import.meta.url);
 }
 
 /** The gateway logs at `warn` here, so readiness is polled rather than read from its output. */
@@ -122,8 +127,7 @@ try {
     GATEWAY_PORT: String(await freePort()),
     DATABASE_POOL_MAX: '10',
     // Production refuses to start without real keys; a benchmark's data is thrown away, so are its keys.
-    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    PII_LOOKUP_KEY: randomBytes(32).toString('base64'),
+    ...(await gatewayModule('src/config.ts')).throwawayProductionSecrets(),
   };
   await runToEnd(['--import', 'tsx', 'src/cli.ts', 'migrate'], gatewayEnv);
   await runToEnd(['--import', 'tsx', 'src/cli.ts', 'seed'], gatewayEnv);

@@ -64,11 +64,14 @@ console.log(`
 
   portal (shell)     ${urls.shell}/
   gateway GraphQL    ${gatewayUrl}/graphql   (also proxied as ${urls.shell}/graphql)
+  ops explorer       ${gatewayUrl}/explorer   (ops sign-in with TOTP; offline, local assets)
   health             ${gatewayUrl}/healthz  ${gatewayUrl}/readyz
+  dev outbox         ${gatewayUrl}/dev/outbox   (SMS codes and captcha answers sent in development)
 
   demo data: 2026 初级/中级/高级 exams; most units' registration windows are open now,
              上海市 and 河南省 open in three days, 西藏自治区 has closed.
-  demo accounts: none yet — candidate registration arrives with the account area.
+  demo accounts (development only):
+${demoCredentials()}
 
   deployed in the local environment (${relative(root, frontends.envDir)}):
 ${deployed}
