@@ -14,8 +14,10 @@ export function createPaymentRouter(history: RouterHistory = createWebHistory(PA
   const router = createRouter({
     history,
     routes: [
-      { path: '/', name: 'payment', component: () => import('./views/PaymentView.vue'), meta: { title: '网上缴费' } },
-      { path: '/:pathMatch(.*)*', redirect: { name: 'payment' } },
+      { path: '/', name: 'payments', component: () => import('./views/PaymentListView.vue'), meta: { title: '网上缴费' } },
+      // The channel's page sends the browser back here (gateway `paymentReturnPath`).
+      { path: '/:applicationId', name: 'payment', component: () => import('./views/PaymentView.vue'), props: true, meta: { title: '网上缴费' } },
+      { path: '/:pathMatch(.*)*', redirect: { name: 'payments' } },
     ],
     scrollBehavior: () => ({ top: 0 }),
   });

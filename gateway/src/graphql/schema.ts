@@ -71,7 +71,9 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     loginThrottle: new LoginThrottleService(),
     clientMaxFailures: config.ops.ipMaxFailures,
   });
-  const applications = new ApplicationService();
+  const paymentServices = createPaymentServices({ config, orm, clock });
+  // 重新报名 closes the application's live payment order (see PaymentService.closeLiveOrderForWithdrawal).
+  const applications = new ApplicationService(paymentServices.payment);
   return {
     exam: new ExamService(),
     applications,
@@ -79,7 +81,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     applicationReview: new ApplicationReviewService(pii),
     examUnitDetails: new ExamUnitDetailService(applications),
     uploads: new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs }),
-    ...createPaymentServices({ config, orm, clock }),
+    ...paymentServices,
     accounts,
     sessions,
     smsCodes,

@@ -205,6 +205,40 @@ export class PaymentService {
     }
   }
 
+  /**
+   * 重新报名 with a live order: runs inside the withdrawal's transaction, the application row locked.
+   *
+   * The channel is closed first, inside the transaction (as settleExpired does for 生成订单), and the
+   * order only afterwards: the opposite order (close here, let the reconciler close at the channel
+   * later) leaves a window in which the candidate can still pay a withdrawn application at the channel,
+   * and that payment is then rejected and must be refunded. Closing at the channel is idempotent, so a
+   * rollback after it only leaves a PENDING order that can no longer be paid; the reconciler closes it
+   * here at expiry. When the channel says the trade was paid meanwhile, the withdrawal is refused and the
+   * notification (or the reconciler's query) settles the payment. The order is marked CANCELLED (the
+   * candidate gave it up), which needs no new close reason in the schema.
+   */
+  async closeLiveOrderForWithdrawal(tx: RequestContext, applicationId: string): Promise<'NONE' | 'CLOSED' | 'PAID' | 'UNAVAILABLE'> {
+    const live = await this.liveOrder(tx, applicationId);
+    if (!live) return 'NONE';
+    const provider = this.options.providerOf(live.channel);
+    if (!provider) return 'UNAVAILABLE';
+    let atChannel: 'CLOSED' | 'PAID';
+    try {
+      atChannel = await provider.closeTrade(live.orderNo);
+    } catch (err) {
+      tx.logger.warn({ err, orderNo: live.orderNo }, 'payment: closing the trade for a withdrawal failed');
+      return 'UNAVAILABLE';
+    }
+    if (atChannel === 'PAID') return 'PAID';
+    await tx.em.execute(`update payment_order set status = 'CLOSED', close_reason = ?, closed_at = ? where id = ? and status = 'PENDING'`, [
+      PaymentCloseReason.CANCELLED,
+      tx.clock.now(),
+      live.id,
+    ]);
+    tx.logger.info({ orderNo: live.orderNo, applicationId }, 'payment order closed: application withdrawn');
+    return 'CLOSED';
+  }
+
   /** An expired PENDING order: paid at the channel after all (→ PAID), or closed there and here. */
   private async settleExpired(tx: RequestContext, order: OrderRow): Promise<'PAID' | 'CLOSED' | 'PENDING'> {
     const provider = this.options.providerOf(order.channel);

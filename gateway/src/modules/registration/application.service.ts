@@ -191,7 +191,18 @@ export async function candidateTransition(
   return { ok: true, applicationId };
 }
 
+/**
+ * What withdrawal needs of 网上缴费 (implemented by PaymentService; an interface here so registration
+ * does not import the payment module, which imports registration).
+ */
+export interface LiveOrderCloser {
+  /** Inside the withdrawal's transaction, the application locked: NONE (no live order), CLOSED, PAID (paid at the channel), UNAVAILABLE (channel unreachable). */
+  closeLiveOrderForWithdrawal(tx: RequestContext, applicationId: string): Promise<'NONE' | 'CLOSED' | 'PAID' | 'UNAVAILABLE'>;
+}
+
 export class ApplicationService {
+  constructor(private readonly paymentOrders: LiveOrderCloser | null = null) {}
+
   /** 点击进入: opens (or finds) the candidate's application for this exam in this unit. */
   async start(ctx: RequestContext, examUnitId: string): Promise<ApplicationOutcome> {
     const viewer = requireViewer(ctx);
@@ -473,6 +484,15 @@ export class ApplicationService {
           RegistrationErrorCode.INVALID_TRANSITION,
           app.status === ApplicationStatus.PAID ? '已缴费的报名信息不能修改,也不能重新报名' : '该报名已重新报名',
         );
+      }
+      // The manual allows 重新报名 until payment, so a live (unpaid) order does not block it: the order is
+      // closed with the withdrawal, otherwise the candidate could still pay it and be charged for nothing.
+      const order = this.paymentOrders ? await this.paymentOrders.closeLiveOrderForWithdrawal(tx, app.id) : 'NONE';
+      if (order === 'PAID') {
+        return registrationFailure(RegistrationErrorCode.INVALID_TRANSITION, '该报名的订单已支付成功,不能重新报名,缴费结果稍后显示');
+      }
+      if (order === 'UNAVAILABLE') {
+        return registrationFailure(RegistrationErrorCode.INVALID_TRANSITION, '暂时无法关闭未支付的订单,请稍后再试');
       }
       await releaseHeldPlace(tx, app);
       await tx.em.execute(`update application set status = 'WITHDRAWN', withdrawn_at = ? where id = ?`, [tx.clock.now(), app.id]);
