@@ -55,7 +55,7 @@ async function expectIsolatedFailure(w: WatchedPage, kind: string, message: RegE
   // The top bar and the other areas keep working; coming back shows the card again, not a new report.
   expect(await page.locator('header').textContent()).toContain('全国会计人员统一服务管理平台');
   await goViaTopBar(w, '网上缴费', '/payment');
-  await page.getByText('支付宝', { exact: true }).first().waitFor();
+  await page.getByText('请先登录后再进行网上缴费').waitFor();
   await goViaTopBar(w, '注册', '/account/register');
   await expect.poll(() => page.locator('body').textContent()).toContain('内地居民身份证');
   await goViaTopBar(w, '会计专业技术资格考试', '/exam');

@@ -87,7 +87,7 @@ async function visitEveryArea(context: BrowserContext, heading: string) {
   await goViaTopBar(w, '注册', '/account/register');
   await expect.poll(() => w.page.locator('body').textContent()).toContain('内地居民身份证');
   await goViaTopBar(w, '网上缴费', '/payment');
-  await w.page.getByText('支付宝', { exact: true }).first().waitFor();
+  await w.page.getByText('请先登录后再进行网上缴费').waitFor();
   return w;
 }
 
