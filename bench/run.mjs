@@ -3,14 +3,16 @@
 // PostgreSQL, with autocannon in a separate process, next to baselines measured in the same run.
 //   npm run bench [-- scenario-name …]      BENCH_DURATION=10 BENCH_WARMUP=3 BENCH_CONNECTIONS=50
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
 import { runLoad } from './lib/load.mjs';
 import publicExams from './scenarios/public-exams.mjs';
+import applicationStatus from './scenarios/application-status.mjs';
+import submit from './scenarios/submit.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH_DIR, '..');
@@ -19,7 +21,7 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-const SCENARIOS = [publicExams];
+const SCENARIOS = [publicExams, applicationStatus, submit];
 
 function startProcess(args, { cwd = ROOT, env = process.env, ready = /listening|gateway listening/ } = {}) {
   return new Promise((resolve, reject) => {
@@ -52,7 +54,9 @@ async function gatewayModule(path) {
 
 /** The gateway logs at `warn` here, so readiness is polled rather than read from its output. */
 async function startGateway(env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: GATEWAY_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the gateway under load.
+  const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { cwd: GATEWAY_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
@@ -110,7 +114,7 @@ if (scenarios.length === 0) {
 }
 
 const cleanups = [];
-const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, settings: { durationSeconds, warmupSeconds, connections }, baselines: {}, scenarios: [] };
+const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) }, settings: { durationSeconds, warmupSeconds, connections }, baselines: {}, scenarios: [] };
 try {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -167,15 +171,18 @@ try {
   };
   for (const scenario of scenarios) {
     console.log(`» ${scenario.title}`);
-    const plan = await scenario.prepare({ gatewayUrl: gateway.url, graphql, databaseUrl });
+    const plan = await scenario.prepare({ gatewayUrl: gateway.url, graphql, databaseUrl, gatewayModule, gatewayEnv });
     const measured = await runLoad({ ...plan, serverPid: gateway.child.pid, connections, warmupSeconds, durationSeconds });
+    const checked = await scenario.verify?.({ databaseUrl, measured, plan });
     const baseline = results.baselines[scenario.baseline];
     const ratio = baseline ? measured.requestsPerSecond / baseline.requestsPerSecond : null;
     const verdicts = [];
     if (scenario.target.ratio !== undefined) verdicts.push(ratio >= scenario.target.ratio);
     if (scenario.target.p99Ms !== undefined) verdicts.push(measured.p99Ms <= scenario.target.p99Ms);
     verdicts.push(measured.errors === 0 && measured.non2xx === 0);
-    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, meetsTarget: verdicts.every(Boolean), ...measured, ...(await scenario.verify?.({ databaseUrl, measured })) });
+    if (checked?.correctness) verdicts.push(checked.correctness.ok);
+    const { collected: _collected, ...summary } = measured;
+    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, meetsTarget: verdicts.every(Boolean), ...summary, ...checked });
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
@@ -191,10 +198,18 @@ const lines = [
 console.log(`\n${lines.join('\n')}`);
 const stamp = results.startedAt.replace(/[:.]/g, '-');
 writeFileSync(join(BENCH_DIR, 'results', `${stamp}.json`), JSON.stringify(results, null, 2));
-const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}`;
+const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
+const correctness = results.scenarios
+  .filter((s) => s.correctness)
+  .map((s) => `- ${s.title}: ${Object.entries(s.correctness).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+// The analysis (what was changed, what each number means, what is not met) lives in results-notes.md.
+const notesFile = join(BENCH_DIR, 'results-notes.md');
+const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
 writeFileSync(
   join(BENCH_DIR, 'RESULTS.md'),
   `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
-    `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n`,
+    `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
+    (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
+    notes,
 );
 process.exit(results.scenarios.every((s) => s.meetsTarget) ? 0 : 1);

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchProcess } from './process-stats.mjs';
 
@@ -8,11 +11,14 @@ const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url)
  * Drives `url` with autocannon (warm-up, then a fixed duration) while watching the server process.
  * `requests` is autocannon's request sequence: each connection cycles through it.
  */
-export async function runLoad({ url, requests, serverPid, connections = 50, warmupSeconds, durationSeconds }) {
-  const options = { url, connections, requests, warmupSeconds, durationSeconds, timeout: 10 };
+export async function runLoad({ url, requests, uniqueRequests, whenExhausted, collect, serverPid, connections = 50, warmupSeconds, durationSeconds }) {
+  const options = { url, connections, requests, uniqueRequests, whenExhausted, collect, warmupSeconds, durationSeconds, timeout: 10 };
+  // Through a file: thousands of prepared requests are over the size of one command-line argument.
+  const optionsFile = join(mkdtempSync(join(tmpdir(), 'ccap-load-')), 'options.json');
+  writeFileSync(optionsFile, JSON.stringify(options));
   let stats;
   const output = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [WORKER, optionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     // Server statistics cover the measured part only, not the warm-up.
     const warmup = setTimeout(() => (stats = watchProcess(serverPid)), warmupSeconds * 1000);

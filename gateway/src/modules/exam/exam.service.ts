@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../graphql/context';
 import { ExamLevel, isWithinWindow } from './exam.entity';
+import { PublicDataCache } from './public-data-cache';
 
 export interface ExamRow {
   id: string;
@@ -26,23 +27,29 @@ export interface ExamUnitRow {
 const LEVEL_ORDER = `case e.level when 'JUNIOR' then 1 when 'INTERMEDIATE' then 2 else 3 end`;
 
 // Public reads return plain rows from one SQL statement each: entity hydration costs more than the query.
+// They are also cached per process (PublicDataCache, invalidated by PostgreSQL notifications); cached
+// rows are shared by every request and never modified.
 export class ExamService {
-  async listExams(ctx: RequestContext): Promise<ExamRow[]> {
-    return ctx.em
-      .getConnection()
-      .execute<ExamRow[]>(`select e.id, e.name, e.year, e.level from exam e order by e.year desc, ${LEVEL_ORDER}`);
+  constructor(private readonly publicData: PublicDataCache = new PublicDataCache()) {}
+
+  listExams(ctx: RequestContext): Promise<ExamRow[]> {
+    return this.publicData.get('exams', ['exam'], () =>
+      ctx.em.getConnection().execute<ExamRow[]>(`select e.id, e.name, e.year, e.level from exam e order by e.year desc, ${LEVEL_ORDER}`),
+    );
   }
 
   async findExam(ctx: RequestContext, id: string): Promise<ExamRow | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const rows = await ctx.em
-      .getConnection()
-      .execute<ExamRow[]>(`select e.id, e.name, e.year, e.level from exam e where e.id = ?`, [id]);
-    return rows[0] ?? null;
+    return this.publicData.get(`exam:${id.toLowerCase()}`, ['exam'], async () => {
+      const rows = await ctx.em
+        .getConnection()
+        .execute<ExamRow[]>(`select e.id, e.name, e.year, e.level from exam e where e.id = ?`, [id]);
+      return rows[0] ?? null;
+    });
   }
 
   unitsOfExam(ctx: RequestContext, examId: string): Promise<ExamUnitRow[]> {
-    return ctx.loaders.examUnitsByExamId.load(examId);
+    return this.publicData.get(`units:${examId}`, ['exam_unit', 'registration_unit'], () => ctx.loaders.examUnitsByExamId.load(examId));
   }
 
   isRegistrationOpen(ctx: RequestContext, unit: ExamUnitRow): boolean {
