@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +44,9 @@ function graphqlInPage(page: Page, query: string, variables: Record<string, unkn
   );
 }
 
+/** The candidate's 姓名, with an Ext B character (U+20000) that the form PDF must print exactly. */
+const CANDIDATE_NAME = '李\u{20000}明';
+
 /**
  * A verified candidate signed in in the page's browser: registered through the API with the dev
  * outbox SMS code; 实名认证 has no test double yet, so it is marked done in the database like the
@@ -55,7 +62,7 @@ async function signInVerifiedCandidate(page: Page): Promise<string> {
     input: {
       documentType: 'RESIDENT_ID',
       documentNumber: residentIdNumber(),
-      name: '李明',
+      name: CANDIDATE_NAME,
       password: 'Kuaiji#2026',
       confirmPassword: 'Kuaiji#2026',
       phone,
@@ -208,6 +215,25 @@ describe('exam registration (考生报名) in Chromium', () => {
       // A returning candidate lands on 审核告知 with the outcome.
       await page.reload();
       await expect.poll(() => page.locator('[data-test="review-status"]').textContent()).toBe('审核通过');
+
+      // ── 报名表打印 (below 报名导览): the downloaded PDF carries the name and exam exactly, its 校验码 verifies ──
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '报名表打印' }).click();
+      const dir = mkdtempSync(join(tmpdir(), 'ccap-form-'));
+      try {
+        const file = join(dir, 'form.pdf');
+        await (await download).saveAs(file);
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+        const { rows: exams } = await db.query<{ name: string }>('select e.name from application a join exam e on e.id = a.exam_id where a.id = $1', [rows[0]!.id]);
+        expect(text).toMatch(new RegExp(`姓名\\s*${CANDIDATE_NAME}\\s`, 'u'));
+        expect(text).toMatch(new RegExp(`考试名称\\s*${exams[0]!.name.replace(/[()]/g, '\\$&')}\\s`, 'u'));
+        const code = /([0-9a-f-]{36}\.[0-9a-z]{1,12}\.[0-9a-f]{20})/.exec(text)?.[1];
+        expect(code, text).toBeDefined();
+        const verified = (await (await fetch(`${portal.urls.shell}/api/forms/verify?code=${encodeURIComponent(code!)}`)).json()) as { status: string; examName: string };
+        expect(verified).toMatchObject({ status: 'VALID', examName: exams[0]!.name });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
 
       // ── 重新报名 ──
       await page.getByRole('button', { name: '重新报名' }).click();

@@ -3,15 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { ormConfig } from './orm/orm-config';
 import { AppError, ErrorCode, internalErrorMessage } from './common/errors';
 import { systemClock, type Clock, type RequestContext } from './graphql/context';
-import { createLoaders } from './graphql/loaders';
+import { createLoaders, type Loaders } from './graphql/loaders';
 import { errorLoggingPlugin, introspectionGuardPlugin } from './graphql/plugins';
 import { buildGatewaySchema, createServices } from './graphql/schema';
 import { clientIp } from './http/client-ip';
@@ -23,14 +23,18 @@ import { explorerRoutes } from './http/explorer';
 import { devOpsTotpRoute } from './modules/ops/ops-demo-accounts';
 import { createHttpServer, sendJson, type RouteHandler } from './http/server';
 import { devOutboxRoute } from './modules/account/dev-outbox';
+import { wechatRoutes } from './modules/account/wechat.routes';
 import { uploadRoutes } from './modules/registration/upload.routes';
+import { identityRoutes } from './modules/identity/identity.module';
 import { paymentRoutes, runReconcilerOnce, startReconciler } from './modules/payment/payment.module';
 import type { ReconcileReport } from './modules/payment/payment.service';
 import { FormPdfService, formPdfRoutes } from './modules/registration/form-pdf';
 import { LocalDiskStorage } from './modules/registration/storage-provider';
 import { PiiProtector } from './modules/account/pii-protector';
 import { SESSION_COOKIE } from './modules/account/session.service';
+import { exportRoutes } from './modules/admin/export.routes';
 import type { SmsProvider } from './modules/account/sms-provider';
+import { PublicDataListener } from './modules/exam/public-data-cache';
 
 export interface GatewayOptions {
   config: AppConfig;
@@ -60,6 +64,9 @@ export async function startGateway({
 }: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
+  // Serves published exam data from memory once it listens for PostgreSQL's change notifications.
+  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, logger });
+  await publicDataListener.start();
   const schema = await buildGatewaySchema(services);
   const opsPrincipalOf: OpsPrincipalResolver = resolveOpsPrincipal ?? ((req, ctx) => services.opsSessions.resolvePrincipal(req, ctx));
   const undeclared = rootFields(schema).filter(({ field }) => !accessRuleOf(field));
@@ -79,18 +86,29 @@ export async function startGateway({
 
   /** The context of one request (GraphQL, and the REST routes that need a signed-in caller). */
   const createRequestContext = async (req: IncomingMessage, requestId: string): Promise<RequestContext> => {
-    const em = orm.em.fork();
+    // The EntityManager fork, the DataLoaders and the child logger are made on first use: an anonymous
+    // read served from the public data cache needs none of them.
+    let em: EntityManager | undefined;
+    let loaders: Loaders | undefined;
+    let requestLogger: Logger | undefined;
     const ctx: RequestContext = {
       requestId,
-      em,
-      logger: logger.child({ requestId }),
+      get em() {
+        return (em ??= orm.em.fork());
+      },
+      get logger() {
+        return (requestLogger ??= logger.child({ requestId }));
+      },
       clock,
       ip: clientIp(req, config.trustProxyHops),
       userAgent: req.headers['user-agent'],
       viewer: null,
       ops: null,
-      loaders: createLoaders(em),
+      get loaders() {
+        return (loaders ??= createLoaders(this.em, services.publicData));
+      },
       responseCookies: [],
+      cookieHeader: req.headers.cookie,
     };
     const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (sessionToken) {
@@ -113,11 +131,17 @@ export async function startGateway({
 
   const uploads = uploadRoutes(services.uploads, createRequestContext);
   const payments = paymentRoutes(services, createRequestContext, config.graphql.maxBodyBytes);
+  const identity = identityRoutes(services, createRequestContext);
   // 报名表打印: GET /api/applications/<id>/form.pdf (owner or reviewer of the unit), GET /api/forms/verify (public).
   const forms = formPdfRoutes(
     new FormPdfService({ pii: new PiiProtector(config.pii), storage: new LocalDiskStorage(config.uploads.dir), verifyKey: config.formVerifyKey }),
     createRequestContext,
   );
+  // 导出: GET /api/ops/exports/applications.csv (reviewers of the unit, admins).
+  const exportsRoutes = exportRoutes(services.applicationReports, createRequestContext);
+
+  // 微信扫码登录: POST /api/wechat/callback (signed by the provider), the simulator's phone page /api/wechat-sim/t/<ticket>.
+  const wechat = wechatRoutes(services, createRequestContext);
 
   let draining = false;
   const routes: Record<string, RouteHandler> = {
@@ -141,7 +165,10 @@ export async function startGateway({
     ...explorer.exact,
     ...uploads.exact,
     ...payments.exact,
+    ...identity.exact,
     ...forms.exact,
+    ...wechat.exact,
+    ...exportsRoutes.exact,
   };
 
   // The HTTP server is created before Apollo so the drain plugin can close it on stop().
@@ -153,7 +180,7 @@ export async function startGateway({
       return apollo;
     },
     routes,
-    prefixRoutes: { ...explorer.prefix, ...uploads.prefix, ...payments.prefix, ...forms.prefix },
+    prefixRoutes: { ...explorer.prefix, ...uploads.prefix, ...payments.prefix, ...forms.prefix, ...wechat.prefix },
     createContext: createRequestContext,
     responseCookies: (ctx) => ctx.responseCookies,
   });
@@ -170,6 +197,9 @@ export async function startGateway({
     plugins: [
       ...armor.plugins,
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (responses are `no-store`); the default plugin's per-field hook costs
+      // ~5% of a public read and makes Apollo wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLoggingPlugin,
       introspectionGuardPlugin((ctx) => ctx.ops !== null),
@@ -185,6 +215,8 @@ export async function startGateway({
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   logger.info({ url, env: config.env }, 'gateway listening');
   services.paymentSimulator?.setNotifyBaseUrl(config.payment.notifyBaseUrl ?? url);
+  services.wechatSimulator?.setCallbackBaseUrl(url);
+  services.identitySimulator?.setCallbackBaseUrl(url);
   const reconcilerDeps = { payment: services.payment, orm, clock, logger };
   const stopReconciler = startReconciler(reconcilerDeps, config.payment.reconcileIntervalMs);
 
@@ -199,6 +231,7 @@ export async function startGateway({
         stopReconciler();
         services.paymentSimulator?.stop();
         await apollo.stop();
+        await publicDataListener.stop();
         await orm.close(true);
         logger.info('gateway stopped');
       })();

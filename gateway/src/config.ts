@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   UPLOAD_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
   FORM_VERIFY_KEY: z.string().optional(),
+  WECHAT_LOGIN_SIMULATOR_ENABLED: booleanFromEnv,
+  WECHAT_CALLBACK_KEY: z.string().optional(),
+  WECHAT_TICKET_TTL_SECONDS: z.coerce.number().int().min(30).max(600).default(120),
   OPS_SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   OPS_SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(8),
   OPS_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
@@ -47,6 +50,9 @@ const EnvSchema = z.object({
   PAYMENT_SIM_MERCHANT_ID: z.string().min(1).max(32).default('CCAP-SIM-0001'),
   PAYMENT_SIM_NOTIFY_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/, { message: 'comma-separated delays in ms' }).optional(),
   PAYMENT_NOTIFY_BASE_URL: z.string().url().optional(),
+  IDENTITY_SIMULATOR_ENABLED: booleanFromEnv,
+  IDENTITY_SIM_CALLBACK_KEY: z.string().optional(),
+  IDENTITY_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
 });
 
 /**
@@ -81,6 +87,8 @@ export type AppConfig = {
   uploads: { dir: string; maxBytes: number; tokenTtlMs: number };
   /** HMAC key of the 校验码 printed on 报名表 PDFs (modules/registration/form-pdf.ts). */
   formVerifyKey: Buffer;
+  /** 微信扫码登录 (modules/account/wechat-*.ts): ticket lifetime, HMAC key of the provider's callback, local simulator. */
+  wechat: { ticketTtlMs: number; callbackKey: Buffer; simulatorEnabled: boolean };
   /** Ops staff (explorer): own cookie, shorter idle timeout, stricter client lock than candidates. */
   ops: { session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean }; ipMaxFailures: number };
   /** POST /api/client-errors: reports accepted per client address and minute. */
@@ -102,6 +110,12 @@ export type AppConfig = {
     };
     /** Where the simulator POSTs notifications; defaults to the gateway's own URL. */
     notifyBaseUrl: string | null;
+  };
+  /** 实名认证 (modules/identity): lifetime of a 支付宝扫码 attempt, local 支付宝 simulator. */
+  identity: {
+    sessionTtlMs: number;
+    /** HMAC key the simulator signs its callbacks with (random per process when unset). */
+    simulator: { enabled: boolean; callbackKey: Buffer };
   };
 };
 
@@ -151,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Relative to the working directory (gateway/ under npm start): outside any web root either way.
     uploads: { dir: resolve(e.UPLOAD_DIR), maxBytes: e.UPLOAD_MAX_BYTES, tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000 },
     formVerifyKey: formVerifyKey(e.FORM_VERIFY_KEY, isProduction),
+    wechat: {
+      ticketTtlMs: e.WECHAT_TICKET_TTL_SECONDS * 1000,
+      callbackKey: decodeKey('WECHAT_CALLBACK_KEY', e.WECHAT_CALLBACK_KEY || DEV_WECHAT_CALLBACK_KEY),
+      simulatorEnabled: e.WECHAT_LOGIN_SIMULATOR_ENABLED ?? !isProduction,
+    },
     ops: {
       session: {
         idleTimeoutMs: e.OPS_SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
@@ -180,6 +199,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           .map(Number),
       },
       notifyBaseUrl: e.PAYMENT_NOTIFY_BASE_URL ?? null,
+    },
+    identity: {
+      sessionTtlMs: e.IDENTITY_SESSION_TTL_SECONDS * 1000,
+      simulator: {
+        enabled: e.IDENTITY_SIMULATOR_ENABLED ?? !isProduction,
+        callbackKey: e.IDENTITY_SIM_CALLBACK_KEY ? decodeKey('IDENTITY_SIM_CALLBACK_KEY', e.IDENTITY_SIM_CALLBACK_KEY) : randomBytes(32),
+      },
     },
   };
 }
@@ -212,6 +238,9 @@ function piiKeys(encryption: string | undefined, lookup: string | undefined, isP
 
 /** Development-only, published like the PII keys; production requires its own FORM_VERIFY_KEY. */
 export const DEV_FORM_VERIFY_KEY = 'Z0qRN0JthcWT44toRF4rwL+hRIGC+WtOS01FTV7Uv1E=';
+
+/** Development-only key the WeChat login simulator signs its callbacks with. */
+export const DEV_WECHAT_CALLBACK_KEY = 'izapIDJ2NcaEGZlqQFXo39sajnrwEIfdhWu8XKAnhYw=';
 
 function formVerifyKey(value: string | undefined, isProduction: boolean): Buffer {
   if (isProduction && (!value || value === DEV_FORM_VERIFY_KEY)) {

@@ -122,6 +122,10 @@ describe('access declarations', () => {
     expect(ruleOf('query', 'auditRecords')).toEqual({ public: false, roles: ['ADMIN'] });
     expect(ruleOf('query', 'candidateDetail')).toEqual({ public: false, roles: ['ADMIN'] });
     expect(ruleOf('query', 'searchCandidates')).toEqual({ public: false, roles: ['REVIEWER'] });
+    expect(ruleOf('query', 'applicationStatistics')).toEqual({ public: false, roles: ['REVIEWER'] });
+    for (const name of ['createExam', 'updateExam', 'setExamUnitWindows', 'setRegistrationPointCapacity', 'saveRegistrationPoint', 'setPaymentChannelEnabled', 'createOpsAccount', 'setOpsAccountDisabled', 'resetOpsAccountTotp', 'setOpsAccountRoles']) {
+      expect(ruleOf('mutation', name), name).toEqual({ public: false, roles: ['ADMIN'] });
+    }
     for (const name of ['opsLogin', 'opsLogout', 'login', 'register', 'sendSmsCode']) expect(ruleOf('mutation', name)?.public).toBe(true);
   });
 });

@@ -109,6 +109,7 @@ describe('报名表 PDF', () => {
     expect(text).toContain('2026年全国会计专业技术资格考试 报名表');
     expect(text).toMatch(new RegExp(`姓名\\s*${name}\\s`));
     expect(text).toContain('中级资格');
+    expect(text).toMatch(/考试名称\s*2026年全国会计专业技术资格考试\(中级\)\s/);
     expect(text).toContain(id);
     expect(text).not.toContain('[U+');
     // Every font is embedded as a subset.

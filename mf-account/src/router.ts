@@ -28,6 +28,7 @@ export function createAccountRouter(history: RouterHistory = createWebHistory(AC
         component: () => import('./views/ResetPasswordView.vue'),
         meta: { title: '找回密码' },
       },
+      { path: '/info', name: 'info', component: () => import('./views/InfoCollectView.vue'), meta: { title: '信息采集' } },
       { path: '/help', name: 'help', component: () => import('./views/HelpView.vue'), meta: { title: '帮助中心' } },
       { path: '/:pathMatch(.*)*', redirect: { name: 'login' } },
     ],

@@ -33,4 +33,6 @@ export interface RequestContext {
   loaders: Loaders;
   /** Set-Cookie values to send with the response (sign-in, sign-out). */
   responseCookies: string[];
+  /** The request's Cookie header, for the few services that read a cookie besides the session (微信扫码登录's nonce). */
+  cookieHeader?: string;
 }

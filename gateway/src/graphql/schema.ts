@@ -13,9 +13,13 @@ import { SessionService } from '../modules/account/session.service';
 import { SmsCodeService } from '../modules/account/sms-code.service';
 import { SimulatedSmsProvider, type SmsProvider } from '../modules/account/sms-provider';
 import { VerificationResolver } from '../modules/account/verification.resolver';
+import { WeChatLoginResolver } from '../modules/account/wechat-login.resolver';
+import { WeChatLoginService } from '../modules/account/wechat-login.service';
+import { SimulatedWeChatLoginProvider, type WeChatLoginProvider } from '../modules/account/wechat-provider';
 import { CharsetResolver } from '../modules/charset/charset.resolver';
 import { ExamResolver } from '../modules/exam/exam.resolver';
 import { ExamService } from '../modules/exam/exam.service';
+import { PublicDataCache } from '../modules/exam/public-data-cache';
 import { PaymentResolver } from '../modules/payment/payment.resolver';
 import { createPaymentServices } from '../modules/payment/payment.module';
 import { ApplicationReadService } from '../modules/registration/application-read.service';
@@ -37,6 +41,13 @@ import { CandidateLookupService } from '../modules/ops/candidate-lookup.service'
 import { OpsAuthService } from '../modules/ops/ops-auth.service';
 import { OpsResolver } from '../modules/ops/ops.resolver';
 import { OpsSessionService } from '../modules/ops/ops-session.service';
+import { AdminResolver } from '../modules/admin/admin.resolver';
+import { AdminService } from '../modules/admin/admin.service';
+import { ApplicationReportService } from '../modules/admin/application-report.service';
+import { OpsAccountAdminService } from '../modules/admin/ops-account-admin.service';
+import { createIdentityServices } from '../modules/identity/identity.module';
+import { IdentityResolver } from '../modules/identity/identity.resolver';
+import { ProfileResolver } from '../modules/identity/profile.resolver';
 
 export interface ServiceDependencies {
   config: AppConfig;
@@ -63,6 +74,19 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     loginThrottle: new LoginThrottleService(),
     clientMaxFailures: config.login.ipMaxFailures,
   });
+  // 微信扫码登录: the local simulator plays WeChat unless disabled (no real WeChat contract yet).
+  const wechatSimulator = config.wechat.simulatorEnabled
+    ? new SimulatedWeChatLoginProvider({ key: config.wechat.callbackKey, clock })
+    : null;
+  const wechatProvider: WeChatLoginProvider | null = wechatSimulator;
+  const wechatLogin = new WeChatLoginService({
+    provider: wechatProvider,
+    accounts,
+    sessions,
+    loginThrottle: new LoginThrottleService(),
+    ticketTtlMs: config.wechat.ticketTtlMs,
+    secureCookie: config.session.secureCookie,
+  });
   const opsSessions = new OpsSessionService(config.ops.session);
   const opsAuth = new OpsAuthService({
     pii,
@@ -74,22 +98,32 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const paymentServices = createPaymentServices({ config, orm, clock });
   // 重新报名 closes the application's live payment order (see PaymentService.closeLiveOrderForWithdrawal).
   const applications = new ApplicationService(paymentServices.payment);
+  // Published exam data, cached per process; app.ts starts the listener that invalidates it.
+  const publicData = new PublicDataCache();
   return {
-    exam: new ExamService(),
+    publicData,
+    exam: new ExamService(publicData),
     applications,
     applicationReads: new ApplicationReadService(),
     applicationReview: new ApplicationReviewService(pii),
-    examUnitDetails: new ExamUnitDetailService(applications),
+    examUnitDetails: new ExamUnitDetailService(applications, publicData),
     uploads: new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs }),
     ...paymentServices,
     accounts,
     sessions,
     smsCodes,
+    wechatLogin,
+    wechatProvider,
+    wechatSimulator,
     captchas,
     opsSessions,
     opsAuth,
     audit: new AuditService(),
     candidateLookup: new CandidateLookupService(pii),
+    admin: new AdminService(),
+    opsAccountAdmin: new OpsAccountAdminService(opsAuth, pii),
+    applicationReports: new ApplicationReportService(pii),
+    ...createIdentityServices({ config, pii }),
   };
 }
 
@@ -101,6 +135,7 @@ function createResolverContainer(services: Services): ContainerType {
     [PaymentResolver, new PaymentResolver(services.payment)],
     [AccountResolver, new AccountResolver(services.accounts)],
     [VerificationResolver, new VerificationResolver(services.smsCodes, services.captchas)],
+    [WeChatLoginResolver, new WeChatLoginResolver(services.wechatLogin, services.accounts)],
     [SystemResolver, new SystemResolver()],
     [ExamUnitDetailResolver, new ExamUnitDetailResolver(services.examUnitDetails)],
     [ApplicationResolver, new ApplicationResolver(services.applications, services.applicationReads, services.uploads)],
@@ -109,6 +144,9 @@ function createResolverContainer(services: Services): ContainerType {
     [AuditResolver, new AuditResolver(services.audit)],
     [CandidateLookupResolver, new CandidateLookupResolver(services.candidateLookup)],
     [CharsetResolver, new CharsetResolver()],
+    [AdminResolver, new AdminResolver(services.admin, services.opsAccountAdmin, services.applicationReports)],
+    [IdentityResolver, new IdentityResolver(services.identity)],
+    [ProfileResolver, new ProfileResolver(services.profiles)],
   ]);
   return {
     get(someClass: Function) {
@@ -128,7 +166,7 @@ const schemaOnlyContainer: ContainerType = {
 
 export async function buildGatewaySchema(services?: Services): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ExamResolver, PaymentResolver, ExamUnitDetailResolver, ApplicationResolver, ReviewResolver, AccountResolver, VerificationResolver, SystemResolver, CharsetResolver, OpsResolver, AuditResolver, CandidateLookupResolver],
+    resolvers: [ExamResolver, PaymentResolver, ExamUnitDetailResolver, ApplicationResolver, ReviewResolver, AccountResolver, VerificationResolver, WeChatLoginResolver, SystemResolver, CharsetResolver, OpsResolver, AuditResolver, CandidateLookupResolver, IdentityResolver, ProfileResolver, AdminResolver],
     container: services ? createResolverContainer(services) : schemaOnlyContainer,
     validate: false,
     emitSchemaFile: false,

@@ -3,6 +3,7 @@ import { CandidateSession } from '../modules/account/candidate-session.entity';
 import { CaptchaChallenge, CaptchaOutboxEntry } from '../modules/account/captcha.entity';
 import { LoginThrottle } from '../modules/account/login-throttle.entity';
 import { SmsCode, SmsOutboxMessage } from '../modules/account/sms-code.entity';
+import { WeChatBinding, WeChatLoginTicket } from '../modules/account/wechat-login.entity';
 import { Exam, ExamUnit, RegistrationUnit } from '../modules/exam/exam.entity';
 import { PaymentChannel } from '../modules/payment/payment-channel.entity';
 import { PaymentNotification, PaymentOrder, SimulatedTrade } from '../modules/payment/payment-order.entity';
@@ -13,6 +14,8 @@ import { ExamSubject, SubjectPass } from '../modules/registration/subject.entity
 import { ApplicationUpload, UploadToken } from '../modules/registration/upload.entity';
 import { OpsAccount, OpsSession } from '../modules/ops/ops-account.entity';
 import { AuditRecord } from '../modules/audit/audit-record.entity';
+import { RealNameVerification } from '../modules/identity/real-name-verification.entity';
+import { CandidateProfile } from '../modules/identity/candidate-profile.entity';
 
 /** Every entity, listed explicitly: discovery by folder scanning does not work under vitest or tsx alike. */
 export const entities = [
@@ -30,6 +33,8 @@ export const entities = [
   CaptchaChallenge,
   CaptchaOutboxEntry,
   LoginThrottle,
+  WeChatLoginTicket,
+  WeChatBinding,
   ExamUnitGuide,
   ExamUnitNotice,
   MaterialRequirement,
@@ -46,4 +51,6 @@ export const entities = [
   OpsAccount,
   OpsSession,
   AuditRecord,
+  RealNameVerification,
+  CandidateProfile,
 ];

@@ -95,3 +95,183 @@ export const RareCharactersQuery = graphql(`
     }
   }
 `);
+
+/** 实名认证 state: verified or not, and the latest attempt. */
+export const MyRealNameQuery = graphql(`
+  query MyRealName {
+    myRealName {
+      verified
+      verifiedAt
+      latest {
+        id
+        method
+        status
+        certifyUrl
+        failureReason
+        expiresAt
+      }
+    }
+  }
+`);
+
+/** Polled while the 扫码 panel is open. */
+export const RealNameVerificationQuery = graphql(`
+  query RealNameVerification($id: ID!) {
+    realNameVerification(id: $id) {
+      id
+      method
+      status
+      certifyUrl
+      failureReason
+      expiresAt
+    }
+  }
+`);
+
+/** 支付宝扫码认证: starts an attempt after the separate consent. */
+export const StartAlipayRealNameMutation = graphql(`
+  mutation StartAlipayRealName($consent: Boolean!) {
+    startAlipayRealNameVerification(consent: $consent) {
+      ok
+      errorCode
+      message
+      field
+      verification {
+        id
+        method
+        status
+        certifyUrl
+        failureReason
+        expiresAt
+      }
+    }
+  }
+`);
+
+/** 信息采集: the saved profile (or what the 证件 gives), with the form's options. */
+export const MyProfileQuery = graphql(`
+  query MyProfile {
+    myProfile {
+      realNameVerified
+      saved
+      documentGender
+      birthDate
+      managementUnitCode
+      updatedAt
+      personalInfo {
+        basic {
+          gender
+          ethnicity
+          politicalStatus
+          email
+          mailingAddress
+          postalCode
+        }
+        educations {
+          level
+          school
+          major
+          graduationDate
+          certificateNumber
+        }
+        degrees {
+          degree
+          school
+          major
+          obtainedDate
+          certificateNumber
+        }
+        work {
+          employer
+          employerNature
+          position
+          accountantTitleSince
+          records {
+            employer
+            start
+            end
+            isAccounting
+            partTimeWhileStudying
+          }
+          otherQualifications {
+            field
+            obtainedDate
+            certificateNumber
+          }
+        }
+      }
+    }
+    ethnicGroups
+    managementUnits {
+      code
+      name
+    }
+  }
+`);
+
+/** 信息采集 保存. */
+export const SaveProfileMutation = graphql(`
+  mutation SaveProfile($input: ProfileInput!) {
+    saveProfile(input: $input) {
+      ok
+      errorCode
+      message
+      field
+      profile {
+        saved
+        updatedAt
+      }
+    }
+  }
+`);
+
+/** 微信扫码登录: a new QR code (ticket) for this browser. */
+export const CreateWeChatLoginTicketMutation = graphql(`
+  mutation CreateWeChatLoginTicket {
+    createWeChatLoginTicket {
+      ok
+      errorCode
+      message
+      ticket {
+        ticketId
+        qrContent
+        expiresAt
+        simulated
+      }
+    }
+  }
+`);
+
+/** 微信扫码登录: polled; signs this browser in once a bound WeChat user confirmed. */
+export const PollWeChatLoginMutation = graphql(`
+  mutation PollWeChatLogin($ticketId: ID!) {
+    pollWeChatLogin(ticketId: $ticketId) {
+      ok
+      errorCode
+      message
+      status
+      viewer {
+        id
+        maskedName
+      }
+    }
+  }
+`);
+
+/** 微信扫码登录 → 绑定已有账号. */
+export const BindWeChatAndLoginMutation = graphql(`
+  mutation BindWeChatAndLogin($input: WeChatBindInput!) {
+    bindWeChatAndLogin(input: $input) {
+      ok
+      errorCode
+      message
+      field
+      lockedUntil
+      remainingAttempts
+      viewer {
+        id
+        maskedName
+      }
+    }
+  }
+`);

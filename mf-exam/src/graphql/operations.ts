@@ -331,3 +331,54 @@ export const WithdrawApplicationMutation = graphql(`
     }
   }
 `);
+
+/** 信息采集 (mf-account): prefills 个人信息 of 报名信息填写 while the application has none saved. */
+export const ProfilePrefillQuery = graphql(`
+  query ProfilePrefill {
+    myProfile {
+      saved
+      personalInfo {
+        basic {
+          gender
+          ethnicity
+          politicalStatus
+          email
+          mailingAddress
+          postalCode
+        }
+        educations {
+          level
+          school
+          major
+          graduationDate
+          certificateNumber
+        }
+        degrees {
+          degree
+          school
+          major
+          obtainedDate
+          certificateNumber
+        }
+        work {
+          employer
+          employerNature
+          position
+          accountantTitleSince
+          records {
+            employer
+            start
+            end
+            isAccounting
+            partTimeWhileStudying
+          }
+          otherQualifications {
+            field
+            obtainedDate
+            certificateNumber
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpenStep, landingStep, stepAfterAction, stepDisplayStatus } from './applicationSteps';
+import { canOpenStep, formPdfUrl, isPrintable, landingStep, stepAfterAction, stepDisplayStatus } from './applicationSteps';
 
 describe('报名导览 step mapping', () => {
   it('lands a returning draft on the server currentStep', () => {
@@ -42,5 +42,17 @@ describe('报名导览 step mapping', () => {
     expect(stepDisplayStatus(draft, 'CONFIRM', 'DETAILS')).toBe('wait');
     expect(stepDisplayStatus({ status: 'APPROVED', currentStep: 'PAYMENT' }, 'REVIEW', 'REVIEW')).toBe('process');
     expect(stepDisplayStatus({ status: 'REJECTED', currentStep: 'CONFIRM' }, 'REVIEW', 'DETAILS')).toBe('error');
+  });
+});
+
+describe('报名表打印', () => {
+  it('is offered once submitted, never for a draft or a withdrawn application', () => {
+    expect(isPrintable('DRAFT')).toBe(false);
+    expect(isPrintable('WITHDRAWN')).toBe(false);
+    for (const status of ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const) expect(isPrintable(status)).toBe(true);
+  });
+
+  it('downloads the gateway form same-origin', () => {
+    expect(formPdfUrl('0b5a3c1e-2f4d-4e6a-8b7c-9d0e1f2a3b4c')).toBe('/api/applications/0b5a3c1e-2f4d-4e6a-8b7c-9d0e1f2a3b4c/form.pdf');
   });
 });

@@ -27,6 +27,16 @@ export function isEditable(status: ApplicationStatus): boolean {
 }
 
 /** 重新报名 is offered until the fee is paid (the gateway refuses it afterwards). */
+/** 报名表打印 once the application was submitted (the gateway refuses a DRAFT or WITHDRAWN one). */
+export function isPrintable(status: ApplicationStatus): boolean {
+  return status !== 'DRAFT' && status !== 'WITHDRAWN';
+}
+
+/** The 报名表 PDF, same-origin through the shell's /api/ proxy (the session cookie goes along). */
+export function formPdfUrl(applicationId: string): string {
+  return `/api/applications/${encodeURIComponent(applicationId)}/form.pdf`;
+}
+
 export function isWithdrawable(status: ApplicationStatus): boolean {
   return status === 'DRAFT' || status === 'SUBMITTED' || status === 'APPROVED' || status === 'REJECTED';
 }

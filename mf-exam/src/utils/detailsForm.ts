@@ -84,8 +84,15 @@ export function detailsFormOf(app: ApplicationFieldsFragment): DetailsForm {
   form.cityId = app.city?.id ?? '';
   form.pointId = app.point?.id ?? '';
   form.subjectCodes = [...app.subjectCodes];
-  const info = app.personalInfo;
-  if (!info) return form;
+  if (app.personalInfo) applyPersonalInfo(form, app.personalInfo);
+  return form;
+}
+
+/**
+ * Copies 个人信息 into the form: the application's own, or 信息采集's (same shape) to prefill an
+ * application that has none saved yet.
+ */
+export function applyPersonalInfo(form: DetailsForm, info: NonNullable<ApplicationFieldsFragment['personalInfo']>): DetailsForm {
   const { basic, work } = info;
   form.gender = basic.gender ?? '';
   form.ethnicity = basic.ethnicity ?? '';

@@ -206,7 +206,7 @@ export class AccountService {
     return this.signedIn(ctx, outcome.accountId, identity.name, outcome.cookie);
   }
 
-  private signedIn(ctx: RequestContext, accountId: string, name: string, cookie: string): SignedIn {
+  signedIn(ctx: RequestContext, accountId: string, name: string, cookie: string): SignedIn {
     this.deps.sessions.sendCookie(ctx, cookie);
     return { ok: true, accountId, name };
   }
@@ -217,6 +217,25 @@ export class AccountService {
    * and verified against a decoy hash, so neither the answer nor its timing tells whether one exists.
    */
   async login(ctx: RequestContext, input: LoginFields): Promise<LoginResult> {
+    const checked = await this.authenticate(ctx, input);
+    if (!checked.ok) return checked;
+    const cookie = await ctx.em.transactional(async (em) => {
+      const tx = { ...ctx, em };
+      await checked.succeed(tx);
+      return this.deps.sessions.create(tx, checked.accountId);
+    });
+    return this.signedIn(ctx, checked.accountId, checked.name, cookie);
+  }
+
+  /**
+   * The credential check of 登录 (captcha, locks, password), shared with binding a WeChat identity.
+   * On success the caller runs `succeed` inside the transaction that signs the browser in: it lifts
+   * the account's failure count and ends the session the browser had before.
+   */
+  async authenticate(
+    ctx: RequestContext,
+    input: LoginFields,
+  ): Promise<{ ok: true; accountId: string; name: string; succeed(tx: RequestContext): Promise<void> } | Exclude<LoginResult, SignedIn>> {
     const { captchas, loginThrottle, passwords, pii } = this.deps;
     if (!(await captchas.verify(ctx, input.captchaId, input.captchaAnswer))) {
       return accountFailure(AccountErrorCode.CAPTCHA_INVALID, ACCOUNT_MESSAGES.CAPTCHA_INVALID, 'captchaAnswer');
@@ -245,13 +264,15 @@ export class AccountService {
 
     const valid = account ? await passwords.verify(account.password_hash, input.password) : await passwords.verifyWithoutAccount(input.password);
     if (account && valid) {
-      const cookie = await ctx.em.transactional(async (em) => {
-        const tx = { ...ctx, em };
-        await loginThrottle.reset(tx, throttleKey);
-        if (ctx.viewer) await this.deps.sessions.revoke(tx, ctx.viewer.sessionTokenHash);
-        return this.deps.sessions.create(tx, account.id);
-      });
-      return this.signedIn(ctx, account.id, account.name, cookie);
+      return {
+        ok: true,
+        accountId: account.id,
+        name: account.name,
+        succeed: async (tx) => {
+          await loginThrottle.reset(tx, throttleKey);
+          if (ctx.viewer) await this.deps.sessions.revoke(tx, ctx.viewer.sessionTokenHash);
+        },
+      };
     }
 
     await loginThrottle.countAttempt(ctx, clientKey(ctx.ip), this.deps.clientMaxFailures);
@@ -263,7 +284,7 @@ export class AccountService {
     };
   }
 
-  private accountLocked(lockedUntil: Date): LoginResult {
+  private accountLocked(lockedUntil: Date): Exclude<LoginResult, SignedIn> {
     return {
       ...accountFailure(
         AccountErrorCode.ACCOUNT_LOCKED,

@@ -54,7 +54,7 @@ export class CandidateAccount {
 
   /**
    * When 实名认证 succeeded; null until then. Registration for an exam requires it (see
-   * registration/real-name-check.ts). Set by the verification flow, which is not built yet.
+   * registration/real-name-check.ts). Set by modules/identity when 实名认证 succeeds.
    */
   @Property({ type: 'datetime', nullable: true })
   realNameVerifiedAt: Date | null = null;

@@ -177,7 +177,7 @@ export class OpsAuthService {
   }
 
   /**
-   * Creates an ops account (CLI and development seed only: no API creates staff). Returns the TOTP
+   * Creates an ops account (CLI, development seed, and admins through createOpsAccount). Returns the TOTP
    * secret once, to be shown to the new staff member; only its ciphertext is stored.
    */
   async createAccount(ctx: RequestContext, input: NewOpsAccount, createdBy?: AuditActor): Promise<CreateOpsAccountResult> {

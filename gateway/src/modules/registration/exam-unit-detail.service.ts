@@ -2,6 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { ELIGIBILITY_ROUTES } from '../account/eligibility';
 import { ExamLevel, isWithinWindow } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
+import { PublicDataCache } from '../exam/public-data-cache';
 import type { ApplicationService } from './application.service';
 import { withDates } from './application-read.service';
 import type { NoticeKind } from './exam-unit-setup.entity';
@@ -73,10 +74,22 @@ export interface SubjectRow {
  * when the client selects it.
  */
 export class ExamUnitDetailService {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(
+    private readonly applications: ApplicationService,
+    /** Published data, cached per process and invalidated by PostgreSQL (rows are shared: read-only). */
+    private readonly publicData: PublicDataCache = new PublicDataCache(),
+  ) {}
 
   async find(ctx: RequestContext, examUnitId: string): Promise<ExamUnitDetailRow | null> {
     if (!UUID_PATTERN.test(examUnitId)) return null;
+    return this.publicData.get(
+      `detail:${examUnitId.toLowerCase()}`,
+      ['exam_unit', 'exam', 'registration_unit', 'exam_unit_guide', 'fee_rule'],
+      () => this.loadDetail(ctx, examUnitId),
+    );
+  }
+
+  private async loadDetail(ctx: RequestContext, examUnitId: string): Promise<ExamUnitDetailRow | null> {
     const [row] = await ctx.em.execute<Array<Record<string, unknown>>>(
       `select eu.id, e.id as "examId", e.name as "examName", e.year as "examYear", e.level,
               u.id as "unitId", u.code as "unitCode", u.name as "unitName",
@@ -102,7 +115,11 @@ export class ExamUnitDetailService {
   }
 
   /** 报考人员必读事项 first, then the unit's notices, then the cities'. */
-  async notices(ctx: RequestContext, examUnitId: string): Promise<NoticeRow[]> {
+  notices(ctx: RequestContext, examUnitId: string): Promise<NoticeRow[]> {
+    return this.publicData.get(`notices:${examUnitId}`, ['exam_unit_notice'], () => this.loadNotices(ctx, examUnitId));
+  }
+
+  private async loadNotices(ctx: RequestContext, examUnitId: string): Promise<NoticeRow[]> {
     const rows = await ctx.em.execute<Array<Record<string, unknown>>>(
       `select id, kind, title, body, publisher, published_at as "publishedAt" from exam_unit_notice
         where exam_unit_id = ?
@@ -112,8 +129,23 @@ export class ExamUnitDetailService {
     return rows.map((r) => withDates(r, ['publishedAt']) as unknown as NoticeRow);
   }
 
-  /** 报考地市 with their 报名点 for this exam, in one statement. */
+  /**
+   * 报考地市 with their 报名点 for this exam. Cities and points are cached (their published columns
+   * notify on change); `taken` moves on every 提交, so places left are read live, one indexed statement,
+   * and never served stale (a short TTL would do for display, but exact costs little here).
+   */
   async cities(ctx: RequestContext, unit: ExamUnitDetailRow): Promise<CityRow[]> {
+    if (!this.publicData.isActive) return this.loadCities(ctx, unit);
+    const [cities, taken] = await Promise.all([
+      this.publicData.get(`cities:${unit.id}`, ['registration_city', 'registration_point'], () => this.loadCities(ctx, unit)),
+      ctx.em.execute<Array<{ id: string; taken: number }>>(`select id, taken from registration_point where exam_unit_id = ?`, [unit.id]),
+    ]);
+    const takenById = new Map(taken.map((p) => [p.id, p.taken]));
+    return cities.map((city) => ({ ...city, points: city.points.map((p) => ({ ...p, taken: takenById.get(p.id) ?? p.taken })) }));
+  }
+
+  /** 报考地市 with their 报名点 for this exam, in one statement. */
+  private async loadCities(ctx: RequestContext, unit: ExamUnitDetailRow): Promise<CityRow[]> {
     const rows = await ctx.em.execute<Array<Record<string, any>>>(
       `select c.id as city_id, c.code as city_code, c.name as city_name,
               p.id as point_id, p.name as point_name, p.address, p.phone, p.capacity, p.taken
@@ -135,24 +167,30 @@ export class ExamUnitDetailService {
   }
 
   materials(ctx: RequestContext, examUnitId: string): Promise<MaterialRow[]> {
-    return ctx.em.execute(
-      `select code, name, description, required from material_requirement where exam_unit_id = ? order by sort_order`,
-      [examUnitId],
+    return this.publicData.get(`materials:${examUnitId}`, ['material_requirement'], () =>
+      ctx.em.execute<MaterialRow[]>(
+        `select code, name, description, required from material_requirement where exam_unit_id = ? order by sort_order`,
+        [examUnitId],
+      ),
     );
   }
 
   /** Subjects of the level; for a signed-in 中级 candidate, last year's passes are marked (they roll over). */
   async subjects(ctx: RequestContext, unit: ExamUnitDetailRow): Promise<SubjectRow[]> {
-    const subjects = await ctx.em.execute<Array<{ code: string; name: string }>>(
-      `select code, name from exam_subject where level = ? order by sort_order`,
-      [unit.level],
+    const subjects = await this.publicData.get(`subjects:${unit.level}`, ['exam_subject'], () =>
+      ctx.em.execute<Array<{ code: string; name: string }>>(`select code, name from exam_subject where level = ? order by sort_order`, [unit.level]),
     );
     const passes = ctx.viewer ? await this.applications.rolledOverPasses(ctx, ctx.viewer.id, unit.level, unit.examYear) : new Map();
     return subjects.map((s) => ({ ...s, rolledOverPassYear: passes.get(s.code) ?? null }));
   }
 
   feeWaiverCategories(ctx: RequestContext, examUnitId: string): Promise<Array<{ code: string; name: string; description: string }>> {
-    return ctx.em.execute(`select code, name, description from fee_waiver_category where exam_unit_id = ? order by code`, [examUnitId]);
+    return this.publicData.get(`waivers:${examUnitId}`, ['fee_waiver_category'], () =>
+      ctx.em.execute<Array<{ code: string; name: string; description: string }>>(
+        `select code, name, description from fee_waiver_category where exam_unit_id = ? order by code`,
+        [examUnitId],
+      ),
+    );
   }
 
   eligibilityRoutes(level: ExamLevel): Array<{ id: string; label: string }> {

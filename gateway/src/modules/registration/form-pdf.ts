@@ -244,6 +244,7 @@ export class FormPdfService {
     field('报考省份', row.unitName, besidePhoto);
     field('报考地市', row.cityName ?? '', besidePhoto);
     y = Math.max(y, photoY + photoH + 8);
+    field('考试名称', row.examName);
     field('报名点', [row.pointName, row.pointAddress].filter(Boolean).join(' '));
     field('报考科目', data.subjects.join('、'));
     field('民族', basic.ethnicity ?? '');

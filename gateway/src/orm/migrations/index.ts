@@ -4,6 +4,9 @@ import { Migration20261126193744_accounts } from './Migration20261126193744_acco
 import { Migration20261126200034_ops } from './Migration20261126200034_ops';
 import { Migration20261126200225_exam_registration } from './Migration20261126200225_exam_registration';
 import { Migration20261126202410_payment } from './Migration20261126202410_payment';
+import { Migration20261126205141_identity } from './Migration20261126205141_identity';
+import { Migration20261126210000_public_data_notify } from './Migration20261126210000_public_data_notify';
+import { Migration20261126211500_wechat_login } from './Migration20261126211500_wechat_login';
 
 /**
  * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
@@ -16,4 +19,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126200034_ops', class: Migration20261126200034_ops },
   { name: 'Migration20261126200225_exam_registration', class: Migration20261126200225_exam_registration },
   { name: 'Migration20261126202410_payment', class: Migration20261126202410_payment },
+  { name: 'Migration20261126205141_identity', class: Migration20261126205141_identity },
+  { name: 'Migration20261126210000_public_data_notify', class: Migration20261126210000_public_data_notify },
+  { name: 'Migration20261126211500_wechat_login', class: Migration20261126211500_wechat_login },
 ];

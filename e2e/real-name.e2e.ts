@@ -1,0 +1,134 @@
+/**
+ * 实名认证 then 信息采集, in the browser: a registered, unverified candidate opens 信息采集, the
+ * 实名认证 popup appears by itself, 支付宝扫码认证 is confirmed on the (simulated) Alipay page in a
+ * second tab, the first tab shows 认证成功, and the saved 信息采集 is there after a reload.
+ */
+import { randomInt } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
+
+let portal: Portal;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** A 居民身份证号码 that passes GB 11643 (东城区, a birth date in the 1980s, a random sequence). */
+function residentIdNumber(): string {
+  const birth = new Date(Date.UTC(1980 + randomInt(10), randomInt(12), 1 + randomInt(28)));
+  const first17 = `110101${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(randomInt(1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+function graphqlInPage(page: Page, query: string, variables: Record<string, unknown>) {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as { data?: any; errors?: unknown[] };
+    },
+    { query, variables },
+  );
+}
+
+/** Registers (not verified) through the API with the dev outbox SMS code; the session lands in the page. */
+async function signInUnverifiedCandidate(page: Page, documentNumber: string): Promise<void> {
+  const phone = `137${String(randomInt(100_000_000)).padStart(8, '0')}`;
+  const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
+  expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
+      code = outbox.sms.find((m) => m.purpose === 'REGISTER')?.code;
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  const registered = await graphqlInPage(page, 'mutation($input: RegisterInput!) { register(input: $input) { ok message } }', {
+    input: { documentType: 'RESIDENT_ID', documentNumber, name: '王小明', password: 'Kuaiji#2026', confirmPassword: 'Kuaiji#2026', phone, smsCode: code },
+  });
+  expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
+}
+
+async function choose(page: Page, select: string, option: string | RegExp) {
+  await page.locator(select).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+}
+
+describe('实名认证 → 信息采集', () => {
+  it('popup on 信息采集, 支付宝扫码认证 through the simulator, 认证成功, then 信息采集 saved and shown after a reload', async () => {
+    const w = await openWatchedPage(browser);
+    const { page } = w;
+    const documentNumber = residentIdNumber();
+    try {
+      await page.goto(`${portal.urls.shell}/`);
+      await signInUnverifiedCandidate(page, documentNumber);
+
+      // ── 信息采集 opens the 实名认证 popup by itself ──
+      await page.goto(`${portal.urls.shell}/account/info`);
+      const dialog = page.getByRole('dialog', { name: '实名认证' });
+      await dialog.waitFor();
+      const alipay = dialog.getByRole('button', { name: '支付宝扫码认证' });
+      expect(await alipay.isDisabled()).toBe(true);
+      await dialog.locator('[data-test="real-name-consent"]').click();
+      await alipay.click();
+      const link = dialog.locator('[data-test="real-name-certify-link"]');
+      await link.waitFor();
+      const certifyUrl = await link.getAttribute('href');
+      expect(certifyUrl).toMatch(/^\/api\/identity-sim\/certify\?/);
+
+      // ── the phone: the simulated Alipay page shows what the platform sent, masked ──
+      const phone = await w.context.newPage();
+      await phone.goto(`${portal.urls.shell}${certifyUrl}`);
+      expect(await phone.locator('#sim-name').textContent()).toBe('王**');
+      expect(await phone.locator('#sim-doc').textContent()).toMatch(new RegExp(`^${documentNumber.slice(0, 4)}\\*+${documentNumber.slice(-4)}$`));
+      await phone.getByRole('button', { name: '确认(信息一致)' }).click();
+      await phone.locator('#result').waitFor();
+      await phone.close();
+
+      // ── back on the portal: the panel polled its way to 认证成功 ──
+      await dialog.locator('[data-test="real-name-success"]', { hasText: '认证成功' }).waitFor({ timeout: 15_000 });
+      await dialog.getByRole('button', { name: '继续信息采集' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator('[data-test="profile-gate"]').waitFor({ state: 'detached' });
+
+      // ── 信息采集 ──
+      expect(await page.locator('[data-test="profile-birth-date"]').textContent()).toBe(
+        `${documentNumber.slice(6, 10)}-${documentNumber.slice(10, 12)}-${documentNumber.slice(12, 14)}`,
+      );
+      await choose(page, '[data-test="profile-ethnicity"]', '回族');
+      await page.getByPlaceholder('请输入通讯地址').fill('北京市东城区东长安街1号');
+      await page.getByPlaceholder('请输入电子邮箱').fill('wangxm@example.com');
+      await choose(page, '[data-test="profile-education"] .el-select', '本科');
+      await page.getByPlaceholder('请输入毕业院校').fill('首都经济贸易大学');
+      await page.getByPlaceholder('请输入所学专业').fill('会计学');
+      const graduation = page.getByPlaceholder('请选择毕业时间');
+      await graduation.fill('2010-07-01');
+      await graduation.press('Enter');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.locator('.el-message--success', { hasText: '保存成功' }).waitFor();
+
+      // ── reload: what the server saved ──
+      await page.reload();
+      await page.locator('[data-test="profile-form"]').waitFor();
+      await expect.poll(() => page.getByPlaceholder('请输入通讯地址').inputValue()).toBe('北京市东城区东长安街1号');
+      expect(await page.getByPlaceholder('请输入电子邮箱').inputValue()).toBe('wangxm@example.com');
+      expect(await page.getByPlaceholder('请输入毕业院校').inputValue()).toBe('首都经济贸易大学');
+      expect(await page.getByPlaceholder('请选择毕业时间').inputValue()).toBe('2010-07-01');
+      expect(await page.locator('[data-test="profile-ethnicity"]').textContent()).toContain('回族');
+      expect(await page.getByRole('dialog', { name: '实名认证' }).isVisible()).toBe(false);
+
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import { AppError, ErrorCode } from '../../common/errors';
+import type { RequestContext } from '../../graphql/context';
+import { sendJson, type RouteHandler } from '../../http/server';
+import type { ApplicationReportService } from './application-report.service';
+
+export const APPLICATIONS_EXPORT_PATH = '/api/ops/exports/applications.csv';
+
+type ContextFactory = (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
+
+const STATUS_OF: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+};
+
+/**
+ * GET /api/ops/exports/applications.csv?examId=…&unitCode=…[&unmasked=1&reason=…]
+ * Reviewers of the unit and admins; unmasked for admins only, with a reason. Audited before the first row.
+ */
+export function exportRoutes(reports: ApplicationReportService, createContext: ContextFactory): { exact: Record<string, RouteHandler> } {
+  const applications: RouteHandler = async (req, res, requestId) => {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'METHOD_NOT_ALLOWED', message: '不支持的请求方法' }, { allow: 'GET' });
+    const query = new URL(req.url ?? '/', 'http://gateway').searchParams;
+    const ctx = await createContext(req, requestId);
+    const request = {
+      examId: query.get('examId') ?? '',
+      unitCode: query.get('unitCode') ?? '',
+      unmasked: query.get('unmasked') === '1',
+      reason: query.get('reason'),
+    };
+    let started: Awaited<ReturnType<ApplicationReportService['beginExport']>>;
+    try {
+      if (!request.examId || !/^\d{6}$/.test(request.unitCode)) throw new AppError(ErrorCode.BAD_USER_INPUT, '请提供examId和6位报名单位代码unitCode');
+      started = await reports.beginExport(ctx, request);
+    } catch (err) {
+      if (err instanceof AppError) {
+        const code = String(err.extensions.code);
+        return sendJson(res, STATUS_OF[code] ?? 400, { ok: false, error: code, message: err.message }, { 'x-request-id': requestId });
+      }
+      throw err;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${started.fileName}"`,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+      'x-request-id': requestId,
+    });
+    const rows = await reports.streamCsv(ctx, started.examUnitId, started.examName, request.unmasked, res);
+    ctx.logger.info({ rows, unitCode: request.unitCode, examId: request.examId, masked: !request.unmasked }, 'applications exported');
+    res.end();
+  };
+  return { exact: { [APPLICATIONS_EXPORT_PATH]: applications } };
+}
