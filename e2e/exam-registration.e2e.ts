@@ -130,7 +130,7 @@ async function approveAsBeijingReviewer(applicationId: string) {
 }
 
 describe('exam registration (考生报名) in Chromium', () => {
-  it('goes 选择考试 → 北京市 → every step → 提交 (待审核) → 审核通过 → 重新报名', async () => {
+  it('goes 选择考试 → 北京市 → every step → 提交 (待审核) → 审核通过 → 网上缴费 on choosing the exam again → 重新报名', async () => {
     const w = await openWatchedPage(browser);
     const { page } = w;
     try {
@@ -234,6 +234,15 @@ describe('exam registration (考生报名) in Chromium', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+
+      // ── Approved: choosing the exam again goes straight to 网上缴费 (the manual, 4.1) ──
+      const applyUrl = page.url();
+      await page.locator('header').getByRole('link', { name: '会计专业技术资格考试', exact: true }).click();
+      await page.locator('.el-table__row', { hasText: '(初级)' }).getByRole('button', { name: '进入' }).first().click();
+      await page.waitForURL((url) => url.pathname === `/payment/${rows[0]!.id}`);
+      await page.getByText('订单基本信息').waitFor();
+      await page.goto(applyUrl);
+      await expect.poll(() => page.locator('[data-test="review-status"]').textContent()).toBe('审核通过');
 
       // ── 重新报名 ──
       await page.getByRole('button', { name: '重新报名' }).click();

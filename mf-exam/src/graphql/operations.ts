@@ -382,3 +382,13 @@ export const ProfilePrefillQuery = graphql(`
     }
   }
 `);
+
+/** 选择考试 → 进入: whether the signed-in candidate already has an application for this exam, and its state. */
+export const ExamApplicationStatusQuery = graphql(`
+  query ExamApplicationStatus($examId: ID!) {
+    myApplication(examId: $examId) {
+      id
+      status
+    }
+  }
+`);
