@@ -29,6 +29,7 @@ try {
   stack = await startStack({
     databaseUrl: env.DATABASE_URL,
     pgPort: port('EMBEDDED_PG_PORT', 54329),
+    dataDir: env.EMBEDDED_PG_DATA_DIR,
     gatewayPort: port('GATEWAY_PORT', 4000),
     frontendPorts: {
       shell: port('SHELL_PORT', 8080),
@@ -49,6 +50,12 @@ try {
 }
 
 const { urls, gatewayUrl, frontends } = stack;
+
+/** Printed by the gateway's own CLI, so the banner never drifts from what the seed created. */
+function demoCredentials() {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'demo-credentials'], { cwd: resolve(root, 'gateway'), encoding: 'utf8' });
+  return (result.stdout || result.stderr).trim().replace(/^/gm, '    ');
+}
 const deployed = frontends.prepared.apps
   .map((a) => {
     const hint = a.deployed === a.built ? '' : `   (built ${a.built}: npm run deploy -- ${a.app} ${a.built})`;
