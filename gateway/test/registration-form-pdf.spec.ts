@@ -135,6 +135,16 @@ describe('报名表 PDF', () => {
     expect(text).toMatch(/注意:本表有字符无法以字体显示/);
   });
 
+  it('shows the payment state: 待缴费 once approved, 已缴费 once paid (the order moved the application to PAID)', async () => {
+    const { candidate, id } = await submitted('赵钱孙');
+    const statusLine = async () => /缴费状态\s*(\S+)/.exec(pdfToText((await getForm(id, { cookie: candidate.cookie })).body))?.[1];
+    expect(await statusLine()).toBe('未到缴费环节');
+    await gw.orm.em.getConnection().execute(`update application set status = 'APPROVED' where id = ?`, [id]);
+    expect(await statusLine()).toBe('待缴费');
+    await gw.orm.em.getConnection().execute(`update application set status = 'PAID' where id = ?`, [id]);
+    expect(await statusLine()).toBe('已缴费');
+  });
+
   it('tampered or unknown codes do not verify', async () => {
     const { candidate, id } = await submitted('张三');
     const code = codeIn(pdfToText((await getForm(id, { cookie: candidate.cookie })).body))!;
