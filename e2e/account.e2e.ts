@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
+import { residentIdNumber } from './support/candidates';
 
 /** U+20000, the first character of CJK Extension B: two UTF-16 code units. */
 const EXT_B = '\u{20000}';
@@ -18,15 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-/** A 居民身份证号码 that passes GB 11643: 东城区 (110101), a birth date in the 1980s, a random sequence. */
-function residentIdNumber(): string {
-  const birth = new Date(Date.UTC(1980 + randomInt(10), randomInt(12), 1 + randomInt(28)));
-  const first17 = `110101${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(randomInt(1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 interface Outbox {
   sms: Array<{ phone: string; purpose: string; code: string | null; sentAt: string }>;
