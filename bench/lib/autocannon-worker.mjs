@@ -1,6 +1,7 @@
 // Runs autocannon in its own process so the load generator never shares an event loop with the server
 // or the orchestrator. Reads its options from the JSON file named by argv[2] and prints a JSON summary.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 
 const options = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -27,16 +28,71 @@ if (options.uniqueRequests) {
   ];
 }
 
-function run(duration) {
+// `sequence`: { module, options }: a module whose `createSequence(options)` returns { requests, startMeasuring, summary }:
+// autocannon request sequences whose steps depend on earlier answers (a cookie from 登录, an order
+// number to sign a notification for), built here because functions cannot travel as JSON.
+let sequence = null;
+if (options.sequence) {
+  const { createSequence } = await import(pathToFileURL(options.sequence.module).href);
+  sequence = createSequence(options.sequence.options);
+  options.requests = sequence.requests;
+  delete options.sequence;
+}
+
+function run(duration, onTracker) {
   return new Promise((resolve, reject) => {
-    autocannon({ ...options, duration }, (err, result) => (err ? reject(err) : resolve(result)));
+    const tracker = autocannon({ ...options, duration }, (err, result) => (err ? reject(err) : resolve(result)));
+    onTracker?.(tracker);
   });
 }
 
-if (options.warmupSeconds > 0) await run(options.warmupSeconds);
-const result = await run(options.durationSeconds);
-process.stdout.write(
-  JSON.stringify({
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+/**
+ * A journey outlives a short run and autocannon starts its connections afresh on every run, so a
+ * sequence runs once for warm-up + duration and only the part after the warm-up is measured here.
+ */
+async function measuredAfterWarmup() {
+  let measuring = false;
+  const latencies = [];
+  const statusCodes = {};
+  let errors = 0;
+  let timeouts = 0;
+  setTimeout(() => {
+    measuring = true;
+    sequence.startMeasuring?.();
+  }, options.warmupSeconds * 1000);
+  await run(options.warmupSeconds + options.durationSeconds, (tracker) => {
+    tracker.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (!measuring) return;
+      latencies.push(responseTime);
+      statusCodes[statusCode] = { count: (statusCodes[statusCode]?.count ?? 0) + 1 };
+    });
+    tracker.on('reqError', (err) => {
+      if (!measuring) return;
+      errors++;
+      if (/timed out/.test(err?.message)) timeouts++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / options.durationSeconds,
+    totalRequests: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    errors,
+    timeouts,
+    non2xx: Object.entries(statusCodes).filter(([code]) => Number(code) < 200 || Number(code) >= 300).reduce((n, [, v]) => n + v.count, 0),
+    statusCodes,
+  };
+}
+
+async function warmupThenMeasure() {
+  if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+  const result = await run(options.durationSeconds);
+  return {
     requestsPerSecond: result.requests.average,
     totalRequests: result.requests.total,
     p50Ms: result.latency.p50,
@@ -45,6 +101,14 @@ process.stdout.write(
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes: result.statusCodeStats,
+  };
+}
+
+const measured = sequence ? await measuredAfterWarmup() : await warmupThenMeasure();
+process.stdout.write(
+  JSON.stringify({
+    ...measured,
     ...(collectRegex ? { collected } : {}),
+    ...(sequence ? { sequence: sequence.summary() } : {}),
   }),
 );

@@ -30,8 +30,12 @@ export function withPool(databaseUrl, fn) {
 
 let serial = 0;
 
-/** `count` real-name-verified candidates, each with a live session; returns { accountId, cookie }. */
-export async function insertCandidates(pool, pii, count) {
+/**
+ * `count` real-name-verified candidates, each with a live session; returns { accountId, cookie, phone }.
+ * With `passwordHash` (one argon2id hash shared by all: hashing thousands would take minutes) they can
+ * also 登录 with their phone number, whose lookup is then the real one.
+ */
+export async function insertCandidates(pool, pii, count, { passwordHash } = {}) {
   const rows = [];
   const sessions = [];
   const out = [];
@@ -47,20 +51,20 @@ export async function insertCandidates(pool, pii, count) {
       dl: pii.lookupHash('DOCUMENT_NUMBER', `${documentNumber}#bench#${randomBytes(4).toString('hex')}`).toString('base64'),
       name: `考生${serial}`,
       pe: pii.encrypt('PHONE', phone).toString('base64'),
-      pl: pii.lookupHash('PHONE', `${phone}#bench#${randomBytes(4).toString('hex')}`).toString('base64'),
+      pl: pii.lookupHash('PHONE', passwordHash ? phone : `${phone}#bench#${randomBytes(4).toString('hex')}`).toString('base64'),
     });
     const token = randomBytes(32).toString('base64url');
     sessions.push({ h: createHash('sha256').update(token).digest('base64'), a: accountId });
-    out.push({ accountId, cookie: `ccap_sid=${token}` });
+    out.push({ accountId, cookie: `ccap_sid=${token}`, phone });
   }
   for (let i = 0; i < rows.length; i += 2000) {
     await pool.query(
       `insert into candidate_account (id, document_type, document_number_encrypted, document_number_lookup, name, phone_encrypted, phone_lookup,
                                       password_hash, real_name_verified_at, created_at, updated_at)
        select r.id, 'RESIDENT_ID', decode(r.dn, 'base64'), decode(r.dl, 'base64'), r.name, decode(r.pe, 'base64'), decode(r.pl, 'base64'),
-              'not-a-password-hash', now(), now(), now()
+              $2, now(), now(), now()
          from jsonb_to_recordset($1::jsonb) as r(id uuid, dn text, dl text, name text, pe text, pl text)`,
-      [JSON.stringify(rows.slice(i, i + 2000))],
+      [JSON.stringify(rows.slice(i, i + 2000)), passwordHash ?? 'not-a-password-hash'],
     );
     await pool.query(
       `insert into candidate_session (token_hash, account_id, created_at, last_seen_at, expires_at, revoked_at)
@@ -161,11 +165,14 @@ export async function cloneApplication(pool, templateId, targets) {
   return mapped.map((t) => t.applicationId);
 }
 
-/** Drafts at 信息确认 for `count` new candidates; `pointFor(i)` picks each one's point. */
-export async function preparedDrafts(ctx, pool, count, pointFor) {
+/**
+ * Drafts at 信息确认 for `count` new candidates; `pointFor(i)` picks each one's point. `options` go to
+ * insertCandidates (a `passwordHash` lets them 登录).
+ */
+export async function preparedDrafts(ctx, pool, count, pointFor, options) {
   const pii = await piiOf(ctx.gatewayModule, ctx.gatewayEnv);
   const unit = await beijingJunior(pool);
-  const [template, ...candidates] = await insertCandidates(pool, pii, count + 1);
+  const [template, ...candidates] = await insertCandidates(pool, pii, count + 1, options);
   const walked = await walkToConfirm(ctx, template.cookie, unit);
   const { required } = (await pool.query(`select coalesce(array_agg(code), '{}') as required from material_requirement where exam_unit_id = $1 and required`, [unit.examUnitId])).rows[0];
   for (const code of required) await walked.upload({ applicationId: walked.id, purpose: 'MATERIAL', materialCode: code }, walked.makeJpeg({ width: 1200, height: 800 }));
@@ -175,5 +182,50 @@ export async function preparedDrafts(ctx, pool, count, pointFor) {
     return { accountId: c.accountId, cityId: point.city_id, pointId: point.id };
   });
   const ids = await cloneApplication(pool, walked.id, targets);
-  return { unit, template: { ...template, applicationId: walked.id }, drafts: candidates.map((c, i) => ({ ...c, applicationId: ids[i], pointId: targets[i].pointId })) };
+  return { unit, template: { ...template, applicationId: walked.id }, drafts: candidates.map((c, i) => ({ ...c, applicationId: ids[i], pointId: targets[i].pointId, cityId: targets[i].cityId })) };
+}
+
+/**
+ * 审核通过 for prepared drafts (as a reviewer would leave them): APPROVED at 网上缴费, holding their
+ * 报名点 place (so `taken` still equals the places held, which the submit checks compare).
+ */
+export async function approveDrafts(pool, drafts) {
+  const ids = drafts.map((d) => d.applicationId);
+  await pool.query(
+    `update application set status = 'APPROVED', current_step = 'PAYMENT', held_point_id = point_id, submitted_at = now(), reviewed_at = now()
+      where id = any($1::uuid[])`,
+    [ids],
+  );
+  await pool.query(
+    `update registration_point p set taken = p.taken + h.n
+       from (select held_point_id, count(*)::int as n from application where id = any($1::uuid[]) group by held_point_id) h
+      where p.id = h.held_point_id`,
+    [ids],
+  );
+}
+
+/**
+ * `count` login captchas with known answers, stored as CaptchaService stores them (keyed hash bound
+ * to the id, 5 minutes to live): a production gateway shows the answer only in the image.
+ */
+export async function insertCaptchas(pool, pii, count) {
+  const captchas = Array.from({ length: count }, () => {
+    const id = randomUUID();
+    const answer = 'BNCH';
+    return { id, answer, hash: pii.secretHash('captcha', id, answer).toString('base64') };
+  });
+  for (let i = 0; i < captchas.length; i += 5000) {
+    await pool.query(
+      `insert into captcha_challenge (id, answer_hash, issued_at, expires_at)
+       select c.id, decode(c.hash, 'base64'), now(), now() + interval '5 minutes' from jsonb_to_recordset($1::jsonb) as c(id uuid, hash text)`,
+      [JSON.stringify(captchas.slice(i, i + 5000))],
+    );
+  }
+  return captchas.map(({ id, answer }) => ({ id, answer }));
+}
+
+/** One argon2id hash of `password` with the gateway's own parameters (PasswordHasher). */
+export async function passwordHashOf(gatewayModule, password) {
+  const { PasswordHasher } = await gatewayModule('src/modules/account/password-hasher.ts');
+  return new PasswordHasher().hash(password);
 }

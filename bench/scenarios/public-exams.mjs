@@ -1,6 +1,6 @@
 // A visitor opening 选择考试 and then one exam's province table: the first hours' hottest read.
-const EXAM_LIST = '{ exams { id name level levelLabel } }';
-const PROVINCE_TABLE = `query Province($id: ID!) { exam(id: $id) { id name units { id unit { code name } registrationStartsAt registrationEndsAt paymentStartsAt paymentEndsAt registrationOpen consultPhones noticeUrl } } }`;
+export const EXAM_LIST = '{ exams { id name level levelLabel } }';
+export const PROVINCE_TABLE = `query Province($id: ID!) { exam(id: $id) { id name units { id unit { code name } registrationStartsAt registrationEndsAt paymentStartsAt paymentEndsAt registrationOpen consultPhones noticeUrl } } }`;
 
 export default {
   name: 'public-exams',

@@ -35,31 +35,34 @@ export default {
     };
   },
   async verify({ databaseUrl, measured, plan }) {
-    return withPool(databaseUrl, async (pool) => {
-      const acknowledged = measured.collected ?? [];
-      const { rows: [stored] } = await pool.query(
-        `select count(*)::int as n from application where id = any($1::uuid[]) and status = 'SUBMITTED' and held_point_id is not null`,
-        [acknowledged],
-      );
-      const { rows: over } = await pool.query(`select id from registration_point where capacity is not null and taken > capacity`);
-      const { rows: mismatch } = await pool.query(
-        `select p.id, p.taken, count(a.id)::int as held from registration_point p
-           left join application a on a.held_point_id = p.id and a.status <> 'WITHDRAWN'
-          group by p.id having p.taken <> count(a.id)`,
-      );
-      const { rows: [submitted] } = await pool.query(`select count(*)::int as n from application where status = 'SUBMITTED'`);
-      return {
-        correctness: {
-          draftsPrepared: plan.drafts,
-          acknowledgedSubmits: acknowledged.length,
-          acknowledgedFoundSubmitted: stored.n,
-          lostSubmits: acknowledged.length - stored.n,
-          submittedInDb: submitted.n,
-          pointsOverCapacity: over.length,
-          pointsWhereTakenDiffersFromHeld: mismatch.length,
-          ok: stored.n === acknowledged.length && over.length === 0 && mismatch.length === 0,
-        },
-      };
-    });
+    const correctness = await withPool(databaseUrl, (pool) => verifySubmits(pool, measured.collected ?? []));
+    return { correctness: { draftsPrepared: plan.drafts, ...correctness } };
   },
 };
+
+/**
+ * Every acknowledged submit is SUBMITTED and holds its place, no point is over capacity, and every
+ * point's `taken` equals the live applications holding it (also used by the rush scenario).
+ */
+export async function verifySubmits(pool, acknowledged) {
+  const { rows: [stored] } = await pool.query(
+    `select count(*)::int as n from application where id = any($1::uuid[]) and status = 'SUBMITTED' and held_point_id is not null`,
+    [acknowledged],
+  );
+  const { rows: over } = await pool.query(`select id from registration_point where capacity is not null and taken > capacity`);
+  const { rows: mismatch } = await pool.query(
+    `select p.id, p.taken, count(a.id)::int as held from registration_point p
+       left join application a on a.held_point_id = p.id and a.status <> 'WITHDRAWN'
+      group by p.id having p.taken <> count(a.id)`,
+  );
+  const { rows: [submitted] } = await pool.query(`select count(*)::int as n from application where status = 'SUBMITTED'`);
+  return {
+    acknowledgedSubmits: acknowledged.length,
+    acknowledgedFoundSubmitted: stored.n,
+    lostSubmits: acknowledged.length - stored.n,
+    submittedInDb: submitted.n,
+    pointsOverCapacity: over.length,
+    pointsWhereTakenDiffersFromHeld: mismatch.length,
+    ok: stored.n === acknowledged.length && over.length === 0 && mismatch.length === 0,
+  };
+}
