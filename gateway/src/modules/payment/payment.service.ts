@@ -6,7 +6,7 @@ import { isWithinWindow } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { ApplicationActorKind, ApplicationStatus } from '../registration/application.entity';
 import { STATUS_LABELS } from '../registration/application-rules';
-import { recordTransition } from '../registration/application.service';
+import { TRANSITION_INSERT } from '../registration/application.service';
 import { requireOpsRole } from '../ops/ops-principal';
 import type { PaymentChannelProvider, StatementLine, VerifiedNotification } from './channel-provider';
 import { PaymentChannelCode } from './payment-channel.entity';
@@ -77,6 +77,11 @@ interface AppForPayment {
   status: ApplicationStatus;
   exam_unit_id: string;
   subject_codes: string[];
+  per_person_fen: number | null;
+  per_subject_fen: number | null;
+  channel_enabled: boolean;
+  /** As of the statement's snapshot: see createOrder. */
+  live_order: OrderRow | null;
   payment_starts_at: Date;
   payment_ends_at: Date;
   exam_name: string;
@@ -101,6 +106,12 @@ function chinaDateTime(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** Fee in fen: per person + per subject × subjects (null when the unit has no fee rule, read with a left join). See README: waivers. */
+function feeFen(rule: { per_person_fen: number | null; per_subject_fen: number | null }, subjectCount: number): number | null {
+  if (rule.per_person_fen === null || rule.per_subject_fen === null) return null;
+  return rule.per_person_fen + rule.per_subject_fen * subjectCount;
+}
+
 export function paymentReturnPath(applicationId: string): string {
   return `/payment/${applicationId}`;
 }
@@ -112,6 +123,11 @@ export class PaymentService {
     const rows = await ctx.em
       .getConnection()
       .execute<Array<{ code: PaymentChannelCode; name: string }>>(`select code, name from payment_channel where enabled order by sort_order`);
+    return this.withProvider(rows);
+  }
+
+  /** Enabled channels that have a provider in this deployment. */
+  private withProvider(rows: Array<{ code: PaymentChannelCode; name: string }>): Array<{ code: PaymentChannelCode; name: string }> {
     return rows.filter((r) => this.options.providerOf(r.code) !== null);
   }
 
@@ -119,23 +135,18 @@ export class PaymentService {
     return this.options.providerOf(channel);
   }
 
-  /** Fee in fen: per person + per subject × subjects (null when the unit has no fee rule). See README: waivers. */
-  private async feeOf(ctx: RequestContext, examUnitId: string, subjectCount: number): Promise<number | null> {
-    const [rule] = await ctx.em.execute<Array<{ per_subject_fen: number; per_person_fen: number }>>(
-      `select per_subject_fen, per_person_fen from fee_rule where exam_unit_id = ?`,
-      [examUnitId],
-    );
-    if (!rule) return null;
-    return rule.per_person_fen + rule.per_subject_fen * subjectCount;
-  }
-
-  private async lockApplication(tx: RequestContext, applicationId: string): Promise<AppForPayment | null> {
+  /** The application locked, with what 生成订单 decides on (fee rule, channel, live order) in the same round trip. */
+  private async lockApplication(tx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<AppForPayment | null> {
     if (!UUID_PATTERN.test(applicationId)) return null;
     const [row] = await tx.em.execute<AppForPayment[]>(
-      `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code
+      `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code,
+              fr.per_person_fen, fr.per_subject_fen,
+              exists (select 1 from payment_channel pc where pc.code = ? and pc.enabled) as channel_enabled,
+              (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order
          from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
+         left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
         where a.id = ? for update of a`,
-      [applicationId],
+      [channel, applicationId],
     );
     return row ?? null;
   }
@@ -151,6 +162,11 @@ export class PaymentService {
    * 生成订单. The application row is locked for the transaction, so two tabs or devices queue up and
    * the second finds the first one's live order; the partial unique index on live orders backs it up.
    * An order past its expiry is settled first (asked at the channel, then paid or closed).
+   *
+   * The locking read also brings the live order, fee rule and channel (one round trip instead of four).
+   * The application's columns are its latest version once the lock is granted, but the live order is as
+   * of the statement's start: one created by the transaction we waited for is missed there, and then the
+   * insert below conflicts on the live-order index and the order is read again, so the answer is the same.
    */
   async createOrder(ctx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<CreateOrderOutcome> {
     const viewer = ctx.viewer;
@@ -159,14 +175,14 @@ export class PaymentService {
     try {
       return await ctx.em.transactional(async (em) => {
         const tx: RequestContext = { ...ctx, em };
-        const app = await this.lockApplication(tx, applicationId);
+        const app = await this.lockApplication(tx, applicationId, channel);
         if (!app || app.account_id !== viewer.id) throw new Rollback(paymentFailure(PaymentErrorCode.APPLICATION_NOT_FOUND));
         if (app.status === ApplicationStatus.PAID) throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
         if (app.status !== ApplicationStatus.APPROVED) throw new Rollback(paymentFailure(PaymentErrorCode.NOT_APPROVED));
         const now = tx.clock.now();
         const startsAt = new Date(app.payment_starts_at);
         const endsAt = new Date(app.payment_ends_at);
-        const live = await this.liveOrder(tx, app.id);
+        const live = toOrder(app.live_order ?? undefined) ?? null;
         if (live && live.expiresAt.getTime() > now.getTime()) return { ok: true as const, order: live, created: false };
         if (live) {
           const settled = await this.settleExpired(tx, live);
@@ -176,9 +192,8 @@ export class PaymentService {
           const when = now < startsAt ? '缴费尚未开始' : '缴费已结束';
           throw new Rollback(paymentFailure(PaymentErrorCode.PAYMENT_WINDOW_CLOSED, `${when},缴费时间为${chinaDateTime(startsAt)}至${chinaDateTime(endsAt)}`));
         }
-        const [enabled] = await em.execute(`select 1 from payment_channel where code = ? and enabled`, [channel]);
-        if (!enabled || !provider) throw new Rollback(paymentFailure(PaymentErrorCode.CHANNEL_NOT_AVAILABLE));
-        const amount = await this.feeOf(tx, app.exam_unit_id, app.subject_codes?.length ?? 0);
+        if (!app.channel_enabled || !provider) throw new Rollback(paymentFailure(PaymentErrorCode.CHANNEL_NOT_AVAILABLE));
+        const amount = feeFen(app, app.subject_codes?.length ?? 0);
         if (amount === null) throw new Rollback(paymentFailure(PaymentErrorCode.FEE_RULE_MISSING));
         const expiresAt = new Date(Math.min(now.getTime() + this.options.orderTtlMs, endsAt.getTime()));
         for (let attempt = 0; attempt < 5; attempt++) {
@@ -291,7 +306,14 @@ export class PaymentService {
     };
     if (!provider || n.merchantId !== provider.merchantId) return reject('MERCHANT_MISMATCH');
     if (n.tradeStatus !== 'SUCCESS') return reject('TRADE_NOT_SUCCESS');
-    const order = toOrder((await tx.em.execute<OrderRow[]>(`select ${ORDER_COLUMNS} from payment_order o where o.order_no = ? for update`, [n.orderNo]))[0]);
+    // The order and its application locked together (order first, as before), so what is checked
+    // below stays true until commit and the writes need no savepoint.
+    const [locked] = await tx.em.execute<Array<OrderRow & { applicationStatus: ApplicationStatus }>>(
+      `select ${ORDER_COLUMNS}, a.status as "applicationStatus" from payment_order o join application a on a.id = o.application_id
+        where o.order_no = ? for update of o, a`,
+      [n.orderNo],
+    );
+    const order = toOrder(locked);
     if (!order || order.channel !== channel) return reject('ORDER_NOT_FOUND');
     if (order.amountFen !== n.amountFen) return reject('AMOUNT_MISMATCH');
     if (order.status === PaymentOrderStatus.PAID) {
@@ -301,25 +323,39 @@ export class PaymentService {
     }
     if (order.status === PaymentOrderStatus.CLOSED) return reject('ORDER_CLOSED');
     if (n.paidAt.getTime() > new Date(order.expiresAt).getTime()) return reject('PAID_AFTER_EXPIRY');
-    await tx.em.execute('savepoint apply_payment');
-    const updated = await tx.em.execute<Array<{ id: string }>>(
-      `update payment_order set status = 'PAID', paid_at = ?, channel_trade_no = ? where id = ? and status = 'PENDING' returning id`,
-      [n.paidAt, n.tradeNo, order.id],
+    if (order.status !== PaymentOrderStatus.PENDING) return reject('ORDER_NOT_PENDING');
+    if (locked!.applicationStatus !== ApplicationStatus.APPROVED) return reject('APPLICATION_NOT_APPROVED');
+    // Order, application, history and notification in one statement (one round trip on the hot path);
+    // the conditions repeat the checks above, which the locks make hold.
+    const notification = this.notificationInsert(channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody, now);
+    const [written] = await tx.em.execute<Array<{ orders: number; applications: number }>>(
+      `with paid_order as (
+         update payment_order set status = 'PAID', paid_at = ?, channel_trade_no = ? where id = ? and status = 'PENDING' returning application_id
+       ), paid_application as (
+         update application set status = 'PAID', current_step = 'PAYMENT', updated_at = ?
+          where id = (select application_id from paid_order) and status = 'APPROVED' returning id
+       ), history as (
+         ${TRANSITION_INSERT} select id, ?, ?, ?, ?, ?, ? from paid_application
+       ), notification as (
+         ${notification.sql}
+       )
+       select (select count(*) from paid_order)::int as orders, (select count(*) from paid_application)::int as applications`,
+      [
+        n.paidAt,
+        n.tradeNo,
+        order.id,
+        now,
+        ApplicationStatus.APPROVED,
+        ApplicationStatus.PAID,
+        ApplicationActorKind.SYSTEM,
+        `payment:${channel}`,
+        now,
+        `缴费成功,订单号码 ${order.orderNo}`,
+        ...notification.params,
+      ],
     );
-    if (updated.length !== 1) {
-      await tx.em.execute('rollback to savepoint apply_payment');
-      return reject('ORDER_NOT_PENDING');
-    }
-    const app = await tx.em.execute<Array<{ id: string }>>(
-      `update application set status = 'PAID', current_step = 'PAYMENT', updated_at = ? where id = ? and status = 'APPROVED' returning id`,
-      [now, order.applicationId],
-    );
-    if (app.length !== 1) {
-      await tx.em.execute('rollback to savepoint apply_payment');
-      return reject('APPLICATION_NOT_APPROVED');
-    }
-    await recordTransition(tx, order.applicationId, ApplicationStatus.APPROVED, ApplicationStatus.PAID, { kind: ApplicationActorKind.SYSTEM, id: `payment:${channel}` }, `缴费成功,订单号码 ${order.orderNo}`);
-    await this.record(tx, channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody);
+    // Impossible while both rows are locked; throwing rolls everything back and the channel retries.
+    if (written?.orders !== 1 || written.applications !== 1) throw new Error(`payment: order ${order.orderNo} or its application changed under lock`);
     tx.logger.info({ channel, orderNo: order.orderNo, tradeNo: n.tradeNo, source }, 'payment order paid');
     return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
   }
@@ -333,23 +369,30 @@ export class PaymentService {
     reason: string | null,
     rawBody: string | null,
   ): Promise<void> {
-    const now = tx.clock.now();
-    const values = [channel, n.tradeNo ?? null, n.orderNo ?? null, n.amountFen ?? null, source, outcome, reason, rawBody, now, now];
-    if (outcome === PaymentNotificationOutcome.REJECTED) {
-      await tx.em.execute(
-        `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        values,
-      );
-      return;
-    }
-    await tx.em.execute(
-      `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+    const { sql, params } = this.notificationInsert(channel, n, source, outcome, reason, rawBody, tx.clock.now());
+    await tx.em.execute(sql, params);
+  }
+
+  /** Records a notification; a repeated delivery of an accepted trade counts on the first row. */
+  private notificationInsert(
+    channel: PaymentChannelCode,
+    n: Partial<VerifiedNotification>,
+    source: string,
+    outcome: PaymentNotificationOutcome,
+    reason: string | null,
+    rawBody: string | null,
+    now: Date,
+  ): { sql: string; params: unknown[] } {
+    const params = [channel, n.tradeNo ?? null, n.orderNo ?? null, n.amountFen ?? null, source, outcome, reason, rawBody, now, now];
+    const insert = `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`;
+    if (outcome === PaymentNotificationOutcome.REJECTED) return { sql: insert, params };
+    return {
+      sql: `${insert}
        on conflict (channel, channel_trade_no) where outcome <> 'REJECTED'
        do update set delivery_count = payment_notification.delivery_count + 1, last_received_at = excluded.last_received_at`,
-      values,
-    );
+      params,
+    };
   }
 
   /** POST /api/payments/notify/<channel>: signature on the raw body first, then everything else. */
@@ -426,25 +469,23 @@ export class PaymentService {
     const viewer = ctx.viewer;
     if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
     if (!UUID_PATTERN.test(applicationId)) return null;
+    // One round trip: the application, its subjects, fee rule, the order to show and the channels.
     const [app] = await ctx.em.execute<Array<Record<string, any>>>(
       `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
-              eu.payment_starts_at, eu.payment_ends_at
+              eu.payment_starts_at, eu.payment_ends_at, fr.per_person_fen, fr.per_subject_fen,
+              coalesce((select json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order) from exam_subject s where s.code = any(a.subject_codes)), '[]') as subjects,
+              -- the paid order, else the live one, else the latest closed one
+              (select row_to_json(shown) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id
+                  order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1) shown) as "order",
+              coalesce((select json_agg(json_build_object('code', pc.code, 'name', pc.name) order by pc.sort_order) from payment_channel pc where pc.enabled), '[]') as channels
          from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
          join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
+         left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
         where a.id = ?`,
       [applicationId],
     );
     if (!app || app.account_id !== viewer.id) return null;
-    const subjects = await ctx.em.execute<Array<{ code: string; name: string }>>(
-      `select code, name from exam_subject where code = any(?::text[]) order by sort_order`,
-      [`{${(app.subject_codes as string[]).join(',')}}`],
-    );
-    // The paid order, else the live one, else the latest closed one.
-    const [order] = await ctx.em.execute<OrderRow[]>(
-      `select ${ORDER_COLUMNS} from payment_order o where o.application_id = ?
-        order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1`,
-      [applicationId],
-    );
+    const subjects = app.subjects as Array<{ code: string; name: string }>;
     const now = ctx.clock.now();
     return {
       applicationId: app.id,
@@ -455,12 +496,12 @@ export class PaymentService {
       subjects,
       applicationStatus: app.status,
       applicationStatusLabel: STATUS_LABELS[app.status as ApplicationStatus],
-      feeFen: await this.feeOf(ctx, app.exam_unit_id, subjects.length),
+      feeFen: feeFen(app as { per_person_fen: number | null; per_subject_fen: number | null }, subjects.length),
       paymentStartsAt: new Date(app.payment_starts_at),
       paymentEndsAt: new Date(app.payment_ends_at),
       paymentOpen: isWithinWindow(now, new Date(app.payment_starts_at), new Date(app.payment_ends_at)),
-      order: toOrder(order) ?? null,
-      channels: await this.listEnabledChannels(ctx),
+      order: toOrder(app.order ?? undefined) ?? null,
+      channels: this.withProvider(app.channels),
     };
   }
 

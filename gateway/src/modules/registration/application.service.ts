@@ -120,6 +120,9 @@ export async function lockApplication(tx: RequestContext, applicationId: string)
   };
 }
 
+/** The columns of a history row, for statements that write it together with other rows. */
+export const TRANSITION_INSERT = 'insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)';
+
 export async function recordTransition(
   tx: RequestContext,
   applicationId: string,
@@ -129,7 +132,7 @@ export async function recordTransition(
   reason: string | null = null,
 ): Promise<void> {
   await tx.em.execute(
-    `insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason) values (?, ?, ?, ?, ?, ?, ?)`,
+    `${TRANSITION_INSERT} values (?, ?, ?, ?, ?, ?, ?)`,
     [applicationId, from, to, actor.kind, actor.id, tx.clock.now(), reason],
   );
 }
