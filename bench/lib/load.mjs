@@ -11,8 +11,8 @@ const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url)
  * Drives `url` with autocannon (warm-up, then a fixed duration) while watching the server process.
  * `requests` is autocannon's request sequence: each connection cycles through it.
  */
-export async function runLoad({ url, requests, uniqueRequests, whenExhausted, collect, sequence, serverPid, connections = 50, warmupSeconds, durationSeconds }) {
-  const options = { url, connections, requests, uniqueRequests, whenExhausted, collect, sequence, warmupSeconds, durationSeconds, timeout: 10 };
+export async function runLoad({ url, requests, uniqueRequests, whenExhausted, collect, sequence, serverPid, connections = 50, warmupSeconds, durationSeconds, timeoutSeconds = 10 }) {
+  const options = { url, connections, requests, uniqueRequests, whenExhausted, collect, sequence, warmupSeconds, durationSeconds, timeout: timeoutSeconds };
   // Through a file: thousands of prepared requests are over the size of one command-line argument.
   const optionsFile = join(mkdtempSync(join(tmpdir(), 'ccap-load-')), 'options.json');
   writeFileSync(optionsFile, JSON.stringify(options));

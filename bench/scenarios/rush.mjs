@@ -128,6 +128,7 @@ export default {
   // Under load a journey takes several seconds: measure many journey lengths.
   warmupSeconds: Number(process.env.BENCH_RUSH_WARMUP ?? 15),
   durationSeconds: Number(process.env.BENCH_RUSH_DURATION ?? 60),
+  timeoutSeconds: 30,
   async prepare(ctx) {
     const journeys = await withPool(ctx.databaseUrl, async (pool) => {
       const options = { passwordHash: await passwordHashOf(ctx.gatewayModule, BENCH_PASSWORD) };
