@@ -200,6 +200,11 @@ try {
     if (scenario.baseline) results.baselines[scenario.baseline] ??= baselineRuns[0];
     const baseline = baselineRuns.length ? { requestsPerSecond: baselineRuns.reduce((n, b) => n + b.requestsPerSecond, 0) / baselineRuns.length } : null;
     const ratio = baseline ? measured.requestsPerSecond / baseline.requestsPerSecond : null;
+    // Requests per CPU-second of the server process (the gateway; the baseline's own process), as a
+    // ratio: less sensitive than req/s to how much of the shared machine each one got (neither counts
+    // PostgreSQL's CPU).
+    const perCpuSecond = (r) => r.requestsPerSecond / (r.server.cpuPercent / 100);
+    const cpuRatio = baselineRuns.length ? perCpuSecond(measured) / (baselineRuns.reduce((n, b) => n + perCpuSecond(b), 0) / baselineRuns.length) : null;
     const verdicts = [];
     if (scenario.target.ratio !== undefined) verdicts.push(ratio >= scenario.target.ratio);
     if (scenario.target.p99Ms !== undefined) verdicts.push(measured.p99Ms <= scenario.target.p99Ms);
@@ -209,7 +214,7 @@ try {
     const { collected: _collected, sequence, ...summary } = measured;
     // Acknowledged ids were checked in the database; the results keep their counts.
     const journeys = sequence && { ...sequence, acknowledged: Object.fromEntries(Object.entries(sequence.acknowledged).map(([k, v]) => [k, v.length])) };
-    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
+    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
@@ -221,10 +226,10 @@ const targetText = (s) =>
     .filter(Boolean)
     .join(', ');
 const lines = [
-  '| scenario | req/s | p50 ms | p99 ms | server CPU % | peak RSS MB | baseline | baseline req/s (before / after) | ratio | target | met |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — |`),
-  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+  '| scenario | req/s | p50 ms | p99 ms | server CPU % | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
+  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
 ];
 const journeyLines = results.scenarios
   .filter((s) => s.sequence)

@@ -96,6 +96,15 @@ export function createSequence({ journeys, examId, channel }) {
   return { requests, startMeasuring: tally.startMeasuring, summary: tally.summary };
 }
 
+/** Counters of this database, for its work per journey. */
+async function databaseActivity(pool) {
+  const { rows: [row] } = await pool.query(
+    `select pg_stat_force_next_flush(), xact_commit::float8 as commits, (tup_inserted + tup_updated + tup_deleted)::float8 as "rowsWritten",
+            tup_fetched::float8 as "rowsRead" from pg_stat_database where datname = current_database()`,
+  );
+  return row;
+}
+
 function withEmail(email) {
   const info = personalInfo();
   return { ...info, basic: { ...info.basic, email } };
@@ -130,6 +139,7 @@ export default {
   durationSeconds: Number(process.env.BENCH_RUSH_DURATION ?? 60),
   timeoutSeconds: 30,
   async prepare(ctx) {
+    let databaseBefore;
     const journeys = await withPool(ctx.databaseUrl, async (pool) => {
       const options = { passwordHash: await passwordHashOf(ctx.gatewayModule, BENCH_PASSWORD) };
       const applicants = await preparedDrafts(
@@ -147,6 +157,7 @@ export default {
       await approveDrafts(pool, payers.drafts);
       const smallPoints = new Set(applicants.unit.points.filter((p) => p.capacity !== null).map((p) => p.id));
       const captchas = await insertCaptchas(pool, await piiOf(ctx.gatewayModule, ctx.gatewayEnv), 2 * JOURNEYS);
+      databaseBefore = await databaseActivity(pool);
       const who = (d, captcha) => ({ accountId: d.accountId, phone: d.phone, applicationId: d.applicationId, cityId: d.cityId, pointId: d.pointId, captcha });
       return {
         examId: applicants.unit.examId,
@@ -160,16 +171,22 @@ export default {
       url: ctx.gatewayUrl,
       sequence: { module: fileURLToPath(import.meta.url), options: { journeys: journeys.list, examId: journeys.examId, channel: channelOf(ctx.gatewayEnv) } },
       prepared: journeys.list.length,
+      databaseBefore,
     };
   },
   async verify({ databaseUrl, measured, plan }) {
     const s = measured.sequence;
     const acknowledged = s.acknowledged;
     const serverErrors = Object.entries(measured.statusCodes ?? {}).filter(([code]) => Number(code) >= 500).reduce((n, [, v]) => n + v.count, 0);
-    const { submits, payments } = await withPool(databaseUrl, async (pool) => ({
+    // Idle backends report their statistics within 10 s (PGSTAT_IDLE_INTERVAL).
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const { submits, payments, databaseAfter } = await withPool(databaseUrl, async (pool) => ({
+      databaseAfter: await databaseActivity(pool),
       submits: await verifySubmits(pool, acknowledged.submits ?? []),
       payments: await verifyPayments(pool, acknowledged),
     }));
+    // For sizing the database: its work per journey (the whole run, warm-up included, over the journeys completed).
+    const perJourney = (key) => Math.round(((databaseAfter[key] - plan.databaseBefore[key]) / Math.max(1, s.journeysCompleted)) * 10) / 10;
     const journeysPerSecond = s.journeysCompletedMeasured / measured.durationSeconds;
     const attempted = s.journeysCompleted + s.journeysFailed;
     return {
@@ -178,6 +195,7 @@ export default {
       failures: s.failures,
       expectedRefusals: s.expected,
       instances: instanceEstimate(journeysPerSecond, measured.server.cpuPercent),
+      database: { commitsPerJourney: perJourney('commits'), rowsWrittenPerJourney: perJourney('rowsWritten'), rowsReadPerJourney: perJourney('rowsRead') },
       correctness: {
         journeysPrepared: plan.prepared,
         poolExhausted: s.poolExhausted,
