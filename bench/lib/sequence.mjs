@@ -97,6 +97,26 @@ export function step(name, tally, { request, check }) {
   };
 }
 
+/**
+ * The first step of a sequence that gives each prepared item (`pool`) to one cycle only, as
+ * `ctx[key]`. Once they are all used it sends a cheap read and skips the rest of the cycle, so nothing
+ * is ever sent twice (the run reports `poolExhausted`, which fails its check).
+ */
+export function takingFirst(pool, tally, key, first) {
+  return {
+    ...first,
+    setupRequest: (req, ctx) => {
+      ctx[key] = pool.take();
+      if (!ctx[key]) {
+        tally.exhausted();
+        ctx.failed = true;
+        return { ...req, ...graphqlRequest('{ __typename }') };
+      }
+      return first.setupRequest(req, ctx);
+    },
+  };
+}
+
 /** The channel's side of a payment: the notification body for a paid order, signed over its raw bytes. */
 export function signedNotification({ privateKey, merchantId, channelSlug }, order) {
   const body = JSON.stringify({

@@ -4,7 +4,7 @@
 // acknowledged login has its session in the database, and no account or client got locked.
 import { fileURLToPath } from 'node:url';
 import { insertCandidates, insertCaptchas, passwordHashOf, piiOf, withPool } from '../lib/candidates.mjs';
-import { createTally, graphqlRequest, oncePool, rootField, sessionCookieOf, step } from '../lib/sequence.mjs';
+import { createTally, graphqlRequest, oncePool, rootField, sessionCookieOf, step, takingFirst } from '../lib/sequence.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? 3000);
 export const BENCH_PASSWORD = 'Kuaiji-2026-bench';
@@ -36,29 +36,15 @@ export function loginStep(tally, who) {
 /** Runs in the autocannon worker. */
 export function createSequence({ accounts }) {
   const tally = createTally();
-  const pool = oncePool(accounts);
   const login = loginStep(tally, (ctx) => ctx.account);
-  return {
-    requests: [
-      {
-        setupRequest: (req, ctx) => {
-          ctx.account = pool.take();
-          if (!ctx.account) {
-            tally.exhausted();
-            ctx.failed = true;
-            return { ...req, ...graphqlRequest('{ __typename }') };
-          }
-          return login.setupRequest(req, ctx);
-        },
-        onResponse: (status, body, ctx, headers) => {
-          login.onResponse(status, body, ctx, headers);
-          if (!ctx.failed) tally.journeyCompleted();
-        },
-      },
-    ],
-    startMeasuring: tally.startMeasuring,
-    summary: tally.summary,
+  const once = {
+    ...login,
+    onResponse: (status, body, ctx, headers) => {
+      login.onResponse(status, body, ctx, headers);
+      if (!ctx.failed) tally.journeyCompleted();
+    },
   };
+  return { requests: [takingFirst(oncePool(accounts), tally, 'account', once)], startMeasuring: tally.startMeasuring, summary: tally.summary };
 }
 
 export default {

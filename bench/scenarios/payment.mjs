@@ -7,7 +7,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { approveDrafts, preparedDrafts, withPool } from '../lib/candidates.mjs';
-import { createTally, graphqlRequest, oncePool, rootField, signedNotification, step } from '../lib/sequence.mjs';
+import { createTally, graphqlRequest, oncePool, rootField, signedNotification, step, takingFirst } from '../lib/sequence.mjs';
 
 const APPLICATIONS = Number(process.env.BENCH_PAYMENT_APPLICATIONS ?? 6000);
 
@@ -50,21 +50,8 @@ export function paymentSteps(tally, channel, payerOf) {
 /** Runs in the autocannon worker. */
 export function createSequence({ payers, channel }) {
   const tally = createTally();
-  const pool = oncePool(payers);
   const [order, notify] = paymentSteps(tally, channel, (ctx) => ctx.payer);
-  const first = {
-    ...order,
-    setupRequest: (req, ctx) => {
-      ctx.payer = pool.take();
-      if (!ctx.payer) {
-        // Out of applications: a cheap read, never a second order for the same one.
-        tally.exhausted();
-        ctx.failed = true;
-        return { ...req, ...graphqlRequest('{ __typename }') };
-      }
-      return order.setupRequest(req, ctx);
-    },
-  };
+  const first = takingFirst(oncePool(payers), tally, 'payer', order);
   return { requests: [first, notify], startMeasuring: tally.startMeasuring, summary: tally.summary };
 }
 

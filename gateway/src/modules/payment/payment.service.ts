@@ -94,6 +94,9 @@ class Rollback extends Error {
   }
 }
 
+/** channel, notification (as far as known), source, outcome, reason, raw body */
+type NotificationFields = [PaymentChannelCode, Partial<VerifiedNotification>, string, PaymentNotificationOutcome, string | null, string | null];
+
 export type NotifyResult = { accepted: boolean; outcome: PaymentNotificationOutcome | 'INVALID'; reason: string | null };
 
 export interface ReconcileReport {
@@ -327,7 +330,7 @@ export class PaymentService {
     if (locked!.applicationStatus !== ApplicationStatus.APPROVED) return reject('APPLICATION_NOT_APPROVED');
     // Order, application, history and notification in one statement (one round trip on the hot path);
     // the conditions repeat the checks above, which the locks make hold.
-    const notification = this.notificationInsert(channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody, now);
+    const notification = this.notificationInsert(now, channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody);
     const [written] = await tx.em.execute<Array<{ orders: number; applications: number }>>(
       `with paid_order as (
          update payment_order set status = 'PAID', paid_at = ?, channel_trade_no = ? where id = ? and status = 'PENDING' returning application_id
@@ -360,29 +363,13 @@ export class PaymentService {
     return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
   }
 
-  private async record(
-    tx: RequestContext,
-    channel: PaymentChannelCode,
-    n: Partial<VerifiedNotification>,
-    source: string,
-    outcome: PaymentNotificationOutcome,
-    reason: string | null,
-    rawBody: string | null,
-  ): Promise<void> {
-    const { sql, params } = this.notificationInsert(channel, n, source, outcome, reason, rawBody, tx.clock.now());
+  private async record(tx: RequestContext, ...notification: NotificationFields): Promise<void> {
+    const { sql, params } = this.notificationInsert(tx.clock.now(), ...notification);
     await tx.em.execute(sql, params);
   }
 
   /** Records a notification; a repeated delivery of an accepted trade counts on the first row. */
-  private notificationInsert(
-    channel: PaymentChannelCode,
-    n: Partial<VerifiedNotification>,
-    source: string,
-    outcome: PaymentNotificationOutcome,
-    reason: string | null,
-    rawBody: string | null,
-    now: Date,
-  ): { sql: string; params: unknown[] } {
+  private notificationInsert(now: Date, ...[channel, n, source, outcome, reason, rawBody]: NotificationFields): { sql: string; params: unknown[] } {
     const params = [channel, n.tradeNo ?? null, n.orderNo ?? null, n.amountFen ?? null, source, outcome, reason, rawBody, now, now];
     const insert = `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`;
