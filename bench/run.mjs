@@ -247,13 +247,17 @@ const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${resul
 const correctness = results.scenarios
   .filter((s) => s.correctness)
   .map((s) => `- ${s.title}: ${Object.entries(s.correctness).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+const ownTiming = scenarios
+  .filter((s) => s.warmupSeconds !== undefined || s.durationSeconds !== undefined)
+  .map((s) => `${s.name}: ${s.warmupSeconds ?? warmupSeconds} s + ${s.durationSeconds ?? durationSeconds} s`)
+  .join(', ');
 // The analysis (what was changed, what each number means, what is not met) lives in results-notes.md.
 const notesFile = join(BENCH_DIR, 'results-notes.md');
 const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
 writeFileSync(
   join(BENCH_DIR, 'RESULTS.md'),
   `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
-    `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
+    `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
     (journeyLines.length ? `\n${journeyLines.join('\n')}\n` : '') +
     (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
     notes,
