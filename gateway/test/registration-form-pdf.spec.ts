@@ -135,6 +135,7 @@ describe('报名表 PDF', () => {
     expect(text).toContain('中级资格');
     expect(text).toMatch(/考试名称\s*2026年全国会计专业技术资格考试\(中级\)\s/);
     expect(text).toContain(id);
+    expect(text).toMatch(/报考条件\s*本科学历或学士学位,从事会计工作满4年/);
     expect(text).not.toContain('[U+');
     // Every font is embedded as a subset.
     const fonts = pdfFonts(res.body).split('\n').slice(2).filter(Boolean);
