@@ -271,7 +271,7 @@ describe('step order and the rules of each step', () => {
     ] as any;
     info.degrees = [];
     info.work.records = [
-      { employer: '北京某统计事务所', start: '2012-08-01', end: '2025-02-28' as string | null, isAccounting: false },
+      { employer: '北京某统计事务所', start: '2012-08-01', end: '2025-02-28', isAccounting: false },
       { employer: '北京燕园科技有限公司', start: '2025-03-01', end: null, isAccounting: true },
     ];
     await call(gw, candidate.cookie, 'save', { id, input: { ...point, subjectCodes: ['FINANCIAL_MANAGEMENT'], personalInfo: info } });
