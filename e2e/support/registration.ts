@@ -6,12 +6,11 @@ import { graphqlInPage, residentIdNumber } from './candidates';
 import type { Portal } from './portal';
 
 /**
- * A verified candidate signed in in the page's browser: registered through the API with the dev
- * outbox SMS code; 实名认证 is marked done in the database like the gateway tests do (real-name.e2e.ts
- * covers the 支付宝 flow itself).
+ * A candidate registered, and so signed in, in the page's browser through the API with the dev
+ * outbox SMS code (account.e2e.ts covers the 注册 page itself). Returns the account id.
  */
-export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg.Client, name: string): Promise<string> {
-  const phone = `138${String(randomInt(100_000_000)).padStart(8, '0')}`;
+export async function registerCandidate(page: Page, portal: Portal, name: string): Promise<string> {
+  const phone = `13${randomInt(8, 10)}${String(randomInt(100_000_000)).padStart(8, '0')}`;
   const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
   expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
   const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
@@ -20,7 +19,15 @@ export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg
     input: { documentType: 'RESIDENT_ID', documentNumber: residentIdNumber(), name, password: 'Kuaiji#2026', confirmPassword: 'Kuaiji#2026', phone, smsCode: code },
   });
   expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
-  const accountId = registered.data.register.viewer.id as string;
+  return registered.data.register.viewer.id as string;
+}
+
+/**
+ * A verified candidate signed in in the page's browser: registered, then 实名认证 marked done in the
+ * database like the gateway tests do (real-name.e2e.ts covers the 支付宝 flow itself).
+ */
+export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg.Client, name: string): Promise<string> {
+  const accountId = await registerCandidate(page, portal, name);
   await db.query('update candidate_account set real_name_verified_at = now() where id = $1', [accountId]);
   return accountId;
 }
