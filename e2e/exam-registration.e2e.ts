@@ -153,7 +153,7 @@ describe('exam registration (考生报名) in Chromium', () => {
     }
   }, LONG_FLOW_MS);
 
-  it('中级 by the 经济/统计/审计 route with several 学历 and 工作经历: 审核未通过 with a reason → corrects → 重新提交 → 待审核', async () => {
+  it('中级 by the 经济/统计/审计 route with several 学历 and 工作经历: 审核未通过 with a reason → new photo and corrected certificate → 重新提交 → 待审核', async () => {
     const w = await openWatchedPage(browser);
     const { page } = w;
     try {
@@ -225,17 +225,28 @@ describe('exam registration (考生报名) in Chromium', () => {
       ]);
 
       // ── 审核不通过 with a reason ──
-      const reason = '统计专业中级资格证书编号与证书不一致,请核对后重新提交';
+      const reason = '照片不清晰;统计专业中级资格证书编号与证书不一致,请更换照片并核对后重新提交';
       await (await beijingReviewer(portal)).reject(rows[0]!.id, reason);
       await page.reload();
       await expect.poll(() => page.locator('[data-test="review-status"]').textContent()).toBe('审核未通过');
       await expect.poll(() => page.locator('[data-test="review-reason"]').textContent()).toContain(reason);
 
-      // ── corrects the named part and resubmits ──
+      // ── corrects the named parts (a new photo, the certificate number) and resubmits ──
       await page.getByRole('button', { name: '修改报名信息' }).click();
       await details.waitFor();
       const certificate = details.locator('[data-test="qualification-row"]').getByPlaceholder('请输入资格证书编号');
       expect(await certificate.inputValue()).toBe('TJ2015-00017');
+      expect(await details.locator('[data-test="education-row"]').count()).toBe(2);
+      const livePhoto = async () =>
+        (await db.query<{ id: string }>(`select id from application_upload where application_id = $1 and purpose = 'PHOTO' and deleted_at is null`, [rows[0]!.id])).rows;
+      const [oldPhoto] = await livePhoto();
+      const oldSrc = await page.locator('[data-test="photo-preview"]').getAttribute('src');
+      await page.locator('[data-test="photo-file"]').setInputFiles({ name: 'photo-2.jpg', mimeType: 'image/jpeg', buffer: await makePhoto(page, 97) });
+      await expect.poll(() => page.locator('[data-test="photo-preview"]').getAttribute('src')).not.toBe(oldSrc);
+      const photos = await livePhoto();
+      expect(photos).toHaveLength(1);
+      expect(photos[0]!.id).not.toBe(oldPhoto!.id);
+      // The upload reloaded the application: the typed-in rows are still there.
       expect(await details.locator('[data-test="education-row"]').count()).toBe(2);
       await certificate.fill('TJ2015-00071');
       await page.getByRole('button', { name: '确认无误,下一步' }).click();

@@ -32,23 +32,26 @@ export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg
   return accountId;
 }
 
-/** A 1寸 photo made by Chromium itself: 413×579 JPEG of noise, so it stays well above 10 KB. */
-export async function makePhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
+/**
+ * A 1寸 photo made by Chromium itself: 413×579 JPEG of noise, so it stays well above 10 KB. Another
+ * `seed` gives another picture (a replacement photo).
+ */
+export async function makePhoto(page: Page, seed = 0): Promise<Buffer> {
+  const dataUrl = await page.evaluate((seed) => {
     const canvas = document.createElement('canvas');
     canvas.width = 413;
     canvas.height = 579;
     const ctx = canvas.getContext('2d')!;
     const image = ctx.createImageData(413, 579);
     for (let i = 0; i < image.data.length; i += 4) {
-      image.data[i] = (i * 7) % 256;
+      image.data[i] = (i * 7 + seed) % 256;
       image.data[i + 1] = (i * 13) % 251;
       image.data[i + 2] = (i * 31) % 241;
       image.data[i + 3] = 255;
     }
     ctx.putImageData(image, 0, 0);
     return canvas.toDataURL('image/jpeg', 0.92);
-  });
+  }, seed);
   const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
   expect(bytes.length).toBeGreaterThan(10 * 1024);
   return bytes;
