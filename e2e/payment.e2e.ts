@@ -1,9 +1,8 @@
-import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal, type WatchedPage } from './support/portal';
-import { residentIdNumber, graphqlInPage } from './support/candidates';
+import { registerCandidate } from './support/registration';
 
 let portal: Portal;
 let browser: Browser;
@@ -27,16 +26,7 @@ afterAll(async () => {
  * review screens are covered by exam-registration.e2e.ts.
  */
 async function approvedCandidate(page: Page): Promise<{ accountId: string; applicationId: string }> {
-  const phone = `139${String(randomInt(100_000_000)).padStart(8, '0')}`;
-  const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
-  expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
-  const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
-  const code = outbox.sms.find((m) => m.purpose === 'REGISTER')!.code;
-  const registered = await graphqlInPage(page, 'mutation($input: RegisterInput!) { register(input: $input) { ok message viewer { id } } }', {
-    input: { documentType: 'RESIDENT_ID', documentNumber: residentIdNumber(), name: '欧阳娜娜', password: 'Kuaiji#2026', confirmPassword: 'Kuaiji#2026', phone, smsCode: code },
-  });
-  expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
-  const accountId = registered.data.register.viewer.id as string;
+  const accountId = await registerCandidate(page, portal, '欧阳娜娜');
   const { rows } = await db.query<{ id: string; exam_id: string }>(
     `select eu.id, eu.exam_id from exam_unit eu join exam e on e.id = eu.exam_id join registration_unit u on u.id = eu.unit_id
       where e.level = 'INTERMEDIATE' and u.code = '110000' and eu.payment_starts_at <= now() and eu.payment_ends_at > now()

@@ -13,7 +13,7 @@ ensureInstalled(root);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(`✖ no Chromium at ${chromium} (set CHROMIUM_PATH to use another). Install one with:
-    sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk poppler-utils`);
+    sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk fonts-babelstone-han poppler-utils`);
   process.exit(1);
 }
 

@@ -256,6 +256,72 @@ describe('step order and the rules of each step', () => {
     expect((await call(gw, candidate.cookie, 'confirmDetails', { id })).ok).toBe(true);
   });
 
+  it('takes several 学历/学位/工作 records and the 经济/统计/审计 route, stores the qualification and checks it', async () => {
+    const candidate = await insertCandidate(gw, SEEDED_AT);
+    const id = (await call(gw, candidate.cookie, 'start', { examUnitId: beijingMid.examUnitId })).application.id;
+    await call(gw, candidate.cookie, 'accept', { id, agreed: true });
+    await call(gw, candidate.cookie, 'notices', { id });
+    await call(gw, candidate.cookie, 'conditions', { id, route: 'INTERMEDIATE_OTHER_QUALIFICATION' });
+    const point = await pointOf(gw, beijingMid.examUnitId);
+    // 大专 only, one year of accounting work: no education route is met, only the qualification can be.
+    const info = personalInfo({ workStart: '2025-03-01' });
+    info.educations = [
+      { level: 'HIGH_SCHOOL', school: '北京市第八中学', major: '普通高中', graduationDate: '2009-07-01' },
+      { level: 'JUNIOR_COLLEGE', school: '北京财贸职业学院', major: '会计', graduationDate: '2012-07-01' },
+    ] as any;
+    info.degrees = [];
+    info.work.records = [
+      { employer: '北京某统计事务所', start: '2012-08-01', end: '2025-02-28', isAccounting: false },
+      { employer: '北京燕园科技有限公司', start: '2025-03-01', end: null, isAccounting: true },
+    ];
+    await call(gw, candidate.cookie, 'save', { id, input: { ...point, subjectCodes: ['FINANCIAL_MANAGEMENT'], personalInfo: info } });
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    expect((await call(gw, candidate.cookie, 'confirmDetails', { id })).unmet).toEqual([
+      { code: 'QUALIFICATION_MISSING', message: '所选报考条件要求通过全国统一考试,取得经济、统计、审计专业技术中级资格,您未填写2026年12月31日前取得的相应资格' },
+    ]);
+
+    // Two qualifications of the same field are refused where they are, and nothing is saved.
+    const twice = structuredClone(info);
+    twice.work.otherQualifications = [
+      { field: 'STATISTICS', obtainedDate: '2019-12-01', certificateNumber: 'TJ2019-0001' },
+      { field: 'STATISTICS', obtainedDate: '2020-12-01', certificateNumber: 'TJ2020-0002' },
+    ] as any;
+    expect(await call(gw, candidate.cookie, 'save', { id, input: { personalInfo: twice } })).toMatchObject({
+      ok: false,
+      errorCode: 'DETAILS_INVALID',
+      field: 'personalInfo.work.otherQualifications[1].field',
+      message: '统计专业中级资格只需填写一条',
+    });
+    // Without its certificate number the qualification does not count yet.
+    const noNumber = structuredClone(info);
+    noNumber.work.otherQualifications = [{ field: 'STATISTICS', obtainedDate: '2019-12-01', certificateNumber: null }] as any;
+    await call(gw, candidate.cookie, 'save', { id, input: { personalInfo: noNumber } });
+    expect(await call(gw, candidate.cookie, 'confirmDetails', { id })).toMatchObject({
+      ok: false,
+      errorCode: 'DETAILS_INCOMPLETE',
+      field: 'personalInfo.work.otherQualifications[0].certificateNumber',
+    });
+    const holder = structuredClone(info);
+    holder.work.otherQualifications = [{ field: 'STATISTICS', obtainedDate: '2019-12-01', certificateNumber: 'TJ2019-0001' }] as any;
+    await call(gw, candidate.cookie, 'save', { id, input: { personalInfo: holder } });
+    expect(await call(gw, candidate.cookie, 'confirmDetails', { id })).toMatchObject({ ok: true, application: { currentStep: 'MATERIALS' } });
+    const { body } = await gw.graphql(
+      `query($examId: ID!) { myApplication(examId: $examId) { personalInfo { educations { level } work { records { employer end } otherQualifications { field obtainedDate certificateNumber } } } } }`,
+      { examId: beijingMid.examId },
+      { cookie: candidate.cookie },
+    );
+    expect(body.data.myApplication.personalInfo).toEqual({
+      educations: [{ level: 'HIGH_SCHOOL' }, { level: 'JUNIOR_COLLEGE' }],
+      work: {
+        records: [
+          { employer: '北京某统计事务所', end: '2025-02-28' },
+          { employer: '北京燕园科技有限公司', end: null },
+        ],
+        otherQualifications: [{ field: 'STATISTICS', obtainedDate: '2019-12-01', certificateNumber: 'TJ2019-0001' }],
+      },
+    });
+  });
+
   it('asks 高级 candidates for 会计师 and counts years after it', async () => {
     const senior = await examUnit(gw, 'SENIOR', '110000');
     const candidate = await insertCandidate(gw, SEEDED_AT);

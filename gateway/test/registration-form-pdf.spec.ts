@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FontChain } from '../src/modules/registration/form-pdf-fonts';
+import { FontChain, SYSTEM_FALLBACKS } from '../src/modules/registration/form-pdf-fonts';
 import { FakeClock, TEST_OPS_HEADER, type TestGateway } from './support';
 import { call, examUnit, insertCandidate, SEEDED_AT, startRegistrationGateway, walkToConfirm, type ExamUnitRef, type TestCandidate } from './registration-support';
 
@@ -13,6 +13,17 @@ function requirePdftotext(): void {
     execFileSync('pdftotext', ['-v'], { stdio: 'pipe' });
   } catch {
     throw new Error('pdftotext not found: install poppler-utils (Debian/Ubuntu: sudo apt-get install -y poppler-utils; macOS: brew install poppler)');
+  }
+}
+
+/**
+ * BabelStone Han (Debian fonts-babelstone-han, installed by .ci/run) is the only font on npm or Debian
+ * with CJK Ext G/H glyphs: its absence fails these tests with the command that fixes it.
+ */
+const BABELSTONE = SYSTEM_FALLBACKS.find((f) => f.id === 'sys-babelstone')!;
+function requireBabelStone(): void {
+  if (!existsSync(BABELSTONE.path)) {
+    throw new Error(`${BABELSTONE.path} not found: install fonts-babelstone-han (Debian/Ubuntu: sudo apt-get install -y fonts-babelstone-han) for CJK Ext G/H on the form`);
   }
 }
 
@@ -32,6 +43,9 @@ function pdfFonts(pdf: Buffer): string {
 const EXT_A = '刘䶮'; // U+4DAE
 const EXT_B = '王𠀀明'; // U+20000
 const UYGHUR = '买买提·艾力';
+const EXT_G = '张\u{30000}'; // CJK Ext G (Unicode 13), in BabelStone Han
+const EXT_H = '陈\u{31350}'; // CJK Ext H (Unicode 15), in BabelStone Han
+const EXT_G_WITHOUT_GLYPH = 0x30041; // Ext G, assigned, but BabelStone Han 15.0.5 has no glyph for it
 const EXT_I = '李\u{2EBF0}'; // CJK Ext I (Unicode 15.1): no npm or Debian font here has it
 
 const clock = new FakeClock(SEEDED_AT);
@@ -91,6 +105,16 @@ describe('font chain', () => {
     // An unassigned code point in the Ext I block is treated the same way.
     expect(new FontChain().layout('\u{2EE5F}').missing).toEqual([0x2ee5f]);
   });
+
+  it('takes Ext G/H from BabelStone Han where it has them; the rest of Ext G/H is a visible code point', () => {
+    requireBabelStone();
+    for (const cp of [0x30000, 0x31350]) expect(chain.faceFor(cp)?.id, `U+${cp.toString(16)}`).toBe('sys-babelstone');
+    const { runs, missing } = chain.layout(`王${String.fromCodePoint(EXT_G_WITHOUT_GLYPH)}`);
+    expect(missing).toEqual([EXT_G_WITHOUT_GLYPH]);
+    expect(runs.map((r) => r.text).join('')).toBe('王[U+30041]');
+    // Without the Debian font, Ext G/H fall back to the code point as well.
+    expect(new FontChain({ systemFallbacks: [] }).layout(EXT_H).missing).toEqual([0x31350]);
+  });
 });
 
 describe('报名表 PDF', () => {
@@ -111,6 +135,7 @@ describe('报名表 PDF', () => {
     expect(text).toContain('中级资格');
     expect(text).toMatch(/考试名称\s*2026年全国会计专业技术资格考试\(中级\)\s/);
     expect(text).toContain(id);
+    expect(text).toMatch(/报考条件\s*本科学历或学士学位,从事会计工作满4年/);
     expect(text).not.toContain('[U+');
     // Every font is embedded as a subset.
     const fonts = pdfFonts(res.body).split('\n').slice(2).filter(Boolean);
@@ -123,6 +148,21 @@ describe('报名表 PDF', () => {
     expect(ok.body).toMatchObject({ valid: true, status: 'VALID', examName: expect.any(String), level: '中级' });
     expect(ok.body.maskedName).not.toBe(name);
     expect(Array.from(ok.body.maskedName as string)[0]).toBe(Array.from(name)[0]);
+  });
+
+  it.each([
+    ['Ext G', EXT_G],
+    ['Ext H', EXT_H],
+  ])('%s (BabelStone Han): the name comes out exactly, nothing is marked missing', async (_label, name) => {
+    requireBabelStone();
+    const { candidate, id } = await submitted(name);
+    const res = await getForm(id, { cookie: candidate.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-form-missing-glyphs')).toBeNull();
+    const text = pdfToText(res.body);
+    expect(text).toMatch(new RegExp(`姓名\\s*${name}\\s`, 'u'));
+    expect(text).not.toContain('[U+');
+    expect(pdfFonts(res.body)).toMatch(/BabelStoneHan/);
   });
 
   it('prints an Ext I character as a visible code point and marks the form', async () => {

@@ -168,7 +168,7 @@ export function personalInfo(overrides: { workStart?: string; employer?: string 
       employer: overrides.employer === undefined ? '北京燕园科技有限公司' : overrides.employer,
       employerNature: '企业',
       position: '会计',
-      records: [{ employer: '北京燕园科技有限公司', start: overrides.workStart ?? '2016-07-15', end: null, isAccounting: true }],
+      records: [{ employer: '北京燕园科技有限公司', start: overrides.workStart ?? '2016-07-15', end: null as string | null, isAccounting: true }],
       accountantTitleSince: overrides.accountantTitleSince ?? null,
       otherQualifications: [],
     },

@@ -4,9 +4,44 @@ import type {
   DegreeKind,
   EducationLevel,
   Gender,
+  QualificationField,
 } from '../graphql/generated/graphql';
 
-/** 报名信息填写 as the form edits it: one 学历, an optional 学位, one 工作经历 (the API takes lists). */
+type PersonalInfo = NonNullable<ApplicationFieldsFragment['personalInfo']>;
+
+export interface EducationRow {
+  level: EducationLevel | '';
+  school: string;
+  major: string;
+  graduationDate: string;
+  certificateNumber: string;
+}
+
+export interface DegreeRow {
+  degree: DegreeKind | '';
+  school: string;
+  major: string;
+  obtainedDate: string;
+  certificateNumber: string;
+}
+
+export interface WorkRow {
+  employer: string;
+  start: string;
+  /** '' = 至今 */
+  end: string;
+  isAccounting: boolean;
+  partTimeWhileStudying: boolean;
+}
+
+/** 经济/统计/审计专业技术中级资格 (opens the 中级 exam by its own route). */
+export interface QualificationRow {
+  field: QualificationField | '';
+  obtainedDate: string;
+  certificateNumber: string;
+}
+
+/** 报名信息填写 as the form edits it: the record lists are those of the API (personalInfo). */
 export interface DetailsForm {
   cityId: string;
   pointId: string;
@@ -17,21 +52,18 @@ export interface DetailsForm {
   email: string;
   mailingAddress: string;
   postalCode: string;
-  educationLevel: EducationLevel | '';
-  educationSchool: string;
-  educationMajor: string;
-  graduationDate: string;
-  educationCertificate: string;
-  degree: DegreeKind | '';
-  degreeSchool: string;
-  degreeMajor: string;
-  degreeDate: string;
+  educations: EducationRow[];
+  degrees: DegreeRow[];
   employer: string;
   employerNature: string;
   position: string;
-  accountingWorkStart: string;
+  works: WorkRow[];
   accountantTitleSince: string;
+  qualifications: QualificationRow[];
 }
+
+/** The server's limits (application-rules.ts): 5 学历 and 5 学位 as CPTA checks, 20 工作经历, one qualification per field. */
+export const MAX_ROWS = { educations: 5, degrees: 5, works: 20, qualifications: 3 } as const;
 
 export const EDUCATION_LEVEL_OPTIONS: ReadonlyArray<{ value: EducationLevel; label: string }> = [
   { value: 'HIGH_SCHOOL', label: '高中(含中专、职高、技校)' },
@@ -50,6 +82,17 @@ export const DEGREE_OPTIONS: ReadonlyArray<{ value: DegreeKind; label: string }>
   { value: 'DOCTOR', label: '博士' },
 ];
 
+export const QUALIFICATION_FIELD_OPTIONS: ReadonlyArray<{ value: QualificationField; label: string }> = [
+  { value: 'ECONOMICS', label: '经济' },
+  { value: 'STATISTICS', label: '统计' },
+  { value: 'AUDIT', label: '审计' },
+];
+
+export const emptyEducation = (): EducationRow => ({ level: '', school: '', major: '', graduationDate: '', certificateNumber: '' });
+export const emptyDegree = (): DegreeRow => ({ degree: '', school: '', major: '', obtainedDate: '', certificateNumber: '' });
+export const emptyWork = (): WorkRow => ({ employer: '', start: '', end: '', isAccounting: true, partTimeWhileStudying: false });
+export const emptyQualification = (): QualificationRow => ({ field: '', obtainedDate: '', certificateNumber: '' });
+
 export function emptyDetailsForm(): DetailsForm {
   return {
     cityId: '',
@@ -61,24 +104,18 @@ export function emptyDetailsForm(): DetailsForm {
     email: '',
     mailingAddress: '',
     postalCode: '',
-    educationLevel: '',
-    educationSchool: '',
-    educationMajor: '',
-    graduationDate: '',
-    educationCertificate: '',
-    degree: '',
-    degreeSchool: '',
-    degreeMajor: '',
-    degreeDate: '',
+    educations: [emptyEducation()],
+    degrees: [],
     employer: '',
     employerNature: '',
     position: '',
-    accountingWorkStart: '',
+    works: [],
     accountantTitleSince: '',
+    qualifications: [],
   };
 }
 
-/** The form as last saved on the server (the only 个人信息 the gateway offers to prefill from). */
+/** The form as last saved on the server. */
 export function detailsFormOf(app: ApplicationFieldsFragment): DetailsForm {
   const form = emptyDetailsForm();
   form.cityId = app.city?.id ?? '';
@@ -90,9 +127,9 @@ export function detailsFormOf(app: ApplicationFieldsFragment): DetailsForm {
 
 /**
  * Copies 个人信息 into the form: the application's own, or 信息采集's (same shape) to prefill an
- * application that has none saved yet.
+ * application that has none saved yet. Every record comes along, not only the first.
  */
-export function applyPersonalInfo(form: DetailsForm, info: NonNullable<ApplicationFieldsFragment['personalInfo']>): DetailsForm {
+export function applyPersonalInfo(form: DetailsForm, info: PersonalInfo): DetailsForm {
   const { basic, work } = info;
   form.gender = basic.gender ?? '';
   form.ethnicity = basic.ethnicity ?? '';
@@ -100,55 +137,83 @@ export function applyPersonalInfo(form: DetailsForm, info: NonNullable<Applicati
   form.email = basic.email ?? '';
   form.mailingAddress = basic.mailingAddress ?? '';
   form.postalCode = basic.postalCode ?? '';
-  const education = info.educations[0];
-  if (education) {
-    form.educationLevel = education.level;
-    form.educationSchool = education.school;
-    form.educationMajor = education.major;
-    form.graduationDate = education.graduationDate;
-    form.educationCertificate = education.certificateNumber ?? '';
-  }
-  const degree = info.degrees[0];
-  if (degree) {
-    form.degree = degree.degree;
-    form.degreeSchool = degree.school;
-    form.degreeMajor = degree.major;
-    form.degreeDate = degree.obtainedDate;
-  }
+  form.educations = info.educations.map((e) => ({
+    level: e.level,
+    school: e.school,
+    major: e.major,
+    graduationDate: e.graduationDate,
+    certificateNumber: e.certificateNumber ?? '',
+  }));
+  if (form.educations.length === 0) form.educations.push(emptyEducation());
+  form.degrees = info.degrees.map((d) => ({
+    degree: d.degree,
+    school: d.school,
+    major: d.major,
+    obtainedDate: d.obtainedDate,
+    certificateNumber: d.certificateNumber ?? '',
+  }));
   form.employer = work.employer ?? '';
   form.employerNature = work.employerNature ?? '';
   form.position = work.position ?? '';
-  form.accountingWorkStart = work.records.find((r) => r.isAccounting)?.start ?? '';
+  form.works = work.records.map((r) => ({
+    employer: r.employer,
+    start: r.start,
+    end: r.end ?? '',
+    isAccounting: r.isAccounting,
+    partTimeWhileStudying: r.partTimeWhileStudying ?? false,
+  }));
   form.accountantTitleSince = work.accountantTitleSince ?? '';
+  form.qualifications = work.otherQualifications.map((q) => ({
+    field: q.field,
+    obtainedDate: q.obtainedDate,
+    certificateNumber: q.certificateNumber ?? '',
+  }));
   return form;
 }
 
 const orNull = (value: string) => value.trim() || null;
+const hasContent = (row: object) => Object.values(row).some((v) => typeof v === 'string' && v.trim() !== '');
+
+/** The rows the draft sends: a row the candidate added and left blank is not a record. */
+function sentRows(form: DetailsForm) {
+  return {
+    educations: form.educations.map((row, index) => ({ row, index })).filter(({ row }) => hasContent(row)),
+    degrees: form.degrees.map((row, index) => ({ row, index })).filter(({ row }) => hasContent(row)),
+    works: form.works.map((row, index) => ({ row, index })).filter(({ row }) => hasContent(row)),
+    qualifications: form.qualifications.map((row, index) => ({ row, index })).filter(({ row }) => hasContent(row)),
+  };
+}
+
+export type FormKey = string;
 
 /**
- * The draft for saveApplicationDetails. A half-filled 学历/学位 row is left out rather than sent
- * (the server would refuse its empty date as a format error); 确认无误 then names what is missing.
+ * What the form must settle before the server can even read a row (a 学历 needs its kind and date
+ * to be a record at all); everything else, formats included, the server checks. Keys are those
+ * of `formKeyOf`.
  */
+export function unsendableRow(form: DetailsForm): { key: FormKey; message: string } | null {
+  const rows = sentRows(form);
+  for (const { row, index } of rows.educations) {
+    if (!row.level) return { key: `educations.${index}.level`, message: '请选择学历' };
+    if (!row.graduationDate) return { key: `educations.${index}.graduationDate`, message: '请选择毕业时间' };
+  }
+  for (const { row, index } of rows.degrees) {
+    if (!row.degree) return { key: `degrees.${index}.degree`, message: '请选择学位' };
+    if (!row.obtainedDate) return { key: `degrees.${index}.obtainedDate`, message: '请选择取得学位时间' };
+  }
+  for (const { row, index } of rows.works) {
+    if (!row.start) return { key: `works.${index}.start`, message: '请选择开始时间' };
+  }
+  for (const { row, index } of rows.qualifications) {
+    if (!row.field) return { key: `qualifications.${index}.field`, message: '请选择资格专业' };
+    if (!row.obtainedDate) return { key: `qualifications.${index}.obtainedDate`, message: '请选择取得资格时间' };
+  }
+  return null;
+}
+
+/** The draft for saveApplicationDetails (call `unsendableRow` first). */
 export function detailsInputOf(form: DetailsForm): ApplicationDetailsInput {
-  const educations =
-    form.educationLevel && form.graduationDate
-      ? [
-          {
-            level: form.educationLevel,
-            school: form.educationSchool.trim(),
-            major: form.educationMajor.trim(),
-            graduationDate: form.graduationDate,
-            certificateNumber: orNull(form.educationCertificate),
-          },
-        ]
-      : [];
-  const degrees =
-    form.degree && form.degreeDate
-      ? [{ degree: form.degree, school: form.degreeSchool.trim(), major: form.degreeMajor.trim(), obtainedDate: form.degreeDate }]
-      : [];
-  const records = form.accountingWorkStart
-    ? [{ employer: form.employer.trim() || '—', start: form.accountingWorkStart, end: null, isAccounting: true }]
-    : [];
+  const rows = sentRows(form);
   return {
     cityId: form.cityId || null,
     pointId: form.pointId || null,
@@ -162,56 +227,82 @@ export function detailsInputOf(form: DetailsForm): ApplicationDetailsInput {
         mailingAddress: orNull(form.mailingAddress),
         postalCode: orNull(form.postalCode),
       },
-      educations,
-      degrees,
+      educations: rows.educations.map(({ row: e }) => ({
+        level: e.level as EducationLevel,
+        school: e.school.trim(),
+        major: e.major.trim(),
+        graduationDate: e.graduationDate,
+        certificateNumber: orNull(e.certificateNumber),
+      })),
+      degrees: rows.degrees.map(({ row: d }) => ({
+        degree: d.degree as DegreeKind,
+        school: d.school.trim(),
+        major: d.major.trim(),
+        obtainedDate: d.obtainedDate,
+        certificateNumber: orNull(d.certificateNumber),
+      })),
       work: {
         employer: orNull(form.employer),
         employerNature: orNull(form.employerNature),
         position: orNull(form.position),
-        records,
+        records: rows.works.map(({ row: r }) => ({
+          employer: r.employer.trim(),
+          start: r.start,
+          end: r.end || null,
+          isAccounting: r.isAccounting,
+          partTimeWhileStudying: r.partTimeWhileStudying,
+        })),
         accountantTitleSince: orNull(form.accountantTitleSince),
-        otherQualifications: [],
+        otherQualifications: rows.qualifications.map(({ row: q }) => ({
+          field: q.field as QualificationField,
+          obtainedDate: q.obtainedDate,
+          certificateNumber: orNull(q.certificateNumber),
+        })),
       },
     },
   };
 }
 
+const SCALAR_KEYS: Record<string, FormKey> = {
+  cityId: 'cityId',
+  pointId: 'pointId',
+  subjectCodes: 'subjectCodes',
+  photo: 'photo',
+  'personalInfo.basic.gender': 'gender',
+  'personalInfo.basic.ethnicity': 'ethnicity',
+  'personalInfo.basic.politicalStatus': 'politicalStatus',
+  'personalInfo.basic.email': 'email',
+  'personalInfo.basic.mailingAddress': 'mailingAddress',
+  'personalInfo.basic.postalCode': 'postalCode',
+  'personalInfo.educations': 'educations',
+  'personalInfo.degrees': 'degrees',
+  'personalInfo.work.employer': 'employer',
+  'personalInfo.work.employerNature': 'employerNature',
+  'personalInfo.work.position': 'position',
+  'personalInfo.work.records': 'works',
+  'personalInfo.work.accountantTitleSince': 'accountantTitleSince',
+  'personalInfo.work.otherQualifications': 'qualifications',
+};
+
+const LIST_OF: Record<string, keyof ReturnType<typeof sentRows>> = {
+  'personalInfo.educations': 'educations',
+  'personalInfo.degrees': 'degrees',
+  'personalInfo.work.records': 'works',
+  'personalInfo.work.otherQualifications': 'qualifications',
+};
+
 /**
- * The form field a server `field` belongs to, so its message shows beside it
- * (e.g. personalInfo.educations[0].school → educationSchool).
+ * The form item a server `field` belongs to, so its message shows beside it. Server indexes count
+ * the rows sent, so they are turned back into the form's rows (blank rows are not sent):
+ * personalInfo.educations[1].school → educations.<row>.school; a whole record → educations.<row>.
  */
-export function formFieldOf(serverField: string | null | undefined): keyof DetailsForm | 'photo' | null {
+export function formKeyOf(serverField: string | null | undefined, form: DetailsForm): FormKey | null {
   if (!serverField) return null;
-  const exact: Record<string, keyof DetailsForm | 'photo'> = {
-    cityId: 'cityId',
-    pointId: 'pointId',
-    subjectCodes: 'subjectCodes',
-    photo: 'photo',
-    'personalInfo.basic.gender': 'gender',
-    'personalInfo.basic.ethnicity': 'ethnicity',
-    'personalInfo.basic.politicalStatus': 'politicalStatus',
-    'personalInfo.basic.email': 'email',
-    'personalInfo.basic.mailingAddress': 'mailingAddress',
-    'personalInfo.basic.postalCode': 'postalCode',
-    'personalInfo.educations': 'educationLevel',
-    'personalInfo.degrees': 'degree',
-    'personalInfo.work.employer': 'employer',
-    'personalInfo.work.employerNature': 'employerNature',
-    'personalInfo.work.position': 'position',
-    'personalInfo.work.records': 'accountingWorkStart',
-    'personalInfo.work.accountantTitleSince': 'accountantTitleSince',
-  };
-  if (exact[serverField]) return exact[serverField]!;
-  const education = /^personalInfo\.educations\[\d+\](?:\.(\w+))?$/.exec(serverField);
-  if (education) {
-    const map: Record<string, keyof DetailsForm> = { level: 'educationLevel', school: 'educationSchool', major: 'educationMajor', graduationDate: 'graduationDate' };
-    return map[education[1] ?? ''] ?? 'educationSchool';
-  }
-  const degree = /^personalInfo\.degrees\[\d+\](?:\.(\w+))?$/.exec(serverField);
-  if (degree) {
-    const map: Record<string, keyof DetailsForm> = { school: 'degreeSchool', major: 'degreeMajor', obtainedDate: 'degreeDate' };
-    return map[degree[1] ?? ''] ?? 'degreeSchool';
-  }
-  if (/^personalInfo\.work\.records\[\d+\]/.test(serverField)) return 'accountingWorkStart';
-  return null;
+  if (SCALAR_KEYS[serverField]) return SCALAR_KEYS[serverField]!;
+  const match = /^(personalInfo\.(?:educations|degrees|work\.records|work\.otherQualifications))\[(\d+)\](?:\.(\w+))?$/.exec(serverField);
+  if (!match) return null;
+  const list = LIST_OF[match[1]!]!;
+  const row = sentRows(form)[list][Number(match[2])];
+  if (!row) return list;
+  return match[3] ? `${list}.${row.index}.${match[3]}` : `${list}.${row.index}`;
 }

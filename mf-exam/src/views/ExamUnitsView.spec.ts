@@ -107,8 +107,9 @@ describe('ExamUnitsView (省份选择)', () => {
     await flushPromises();
     await flushPromises();
     expect(operations).toContain('StartApplication:{"examUnitId":"110000"}');
-    // The route's view is a lazy chunk: the navigation settles once it has loaded.
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/exam-1/apply'));
+    // The route's view is a lazy chunk: the navigation settles once it has loaded (vite transforms it
+    // on first import, which takes seconds on a busy machine).
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/exam-1/apply'), { timeout: 20_000 });
   });
 
   it('links 通知网站 safely in a new tab and drops non-http links', async () => {

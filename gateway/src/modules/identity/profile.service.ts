@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../graphql/context';
 import type { PiiProtector } from '../account/pii-protector';
 import { validateDocumentNumber, type DocumentType } from '../account/identity-document';
-import { EMPTY_PERSONAL_INFO, validatePersonalInfoFormat, type Gender, type PersonalInfo } from '../registration/application-rules';
+import { EMPTY_PERSONAL_INFO, profileDateBounds, validatePersonalInfoFormat, type Gender, type PersonalInfo } from '../registration/application-rules';
 import { toPersonalInfo } from '../registration/registration.inputs';
 import { ETHNIC_GROUPS } from './ethnic-groups';
 import { PROFILE_MESSAGES, ProfileErrorCode, profileFailure, type ProfileFailure } from './profile.errors';
@@ -118,7 +118,7 @@ export class ProfileService {
     if (info.basic.ethnicity && !ETHNIC_GROUPS.includes(info.basic.ethnicity)) {
       return profileFailure(ProfileErrorCode.PROFILE_INVALID, PROFILE_MESSAGES.ETHNICITY, 'personalInfo.basic.ethnicity');
     }
-    const problem = validatePersonalInfoFormat(info, chinaDate(ctx.clock.now()));
+    const problem = validatePersonalInfoFormat(info, profileDateBounds(chinaDate(ctx.clock.now())));
     if (problem) return profileFailure(ProfileErrorCode.PROFILE_INVALID, problem.message, problem.field);
     for (const [i, e] of info.educations.entries()) {
       if (!e.school) return profileFailure(ProfileErrorCode.PROFILE_INVALID, '请填写毕业院校', `personalInfo.educations[${i}].school`);

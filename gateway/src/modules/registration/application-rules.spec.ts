@@ -15,6 +15,8 @@ import {
   STEP_LABELS,
   STEP_ORDER,
   toEligibilityInput,
+  applicationDateBounds,
+  profileDateBounds,
   validatePersonalInfoFormat,
   type PersonalInfo,
 } from './application-rules';
@@ -84,7 +86,7 @@ describe('checkSubjects', () => {
 });
 
 describe('personal information', () => {
-  const today = '2026-11-26';
+  const today = applicationDateBounds('2026-11-26', 2027);
   it('accepts a well-formed draft, even an incomplete one', () => {
     expect(validatePersonalInfoFormat(info(), today)).toBeNull();
     expect(validatePersonalInfoFormat(EMPTY_PERSONAL_INFO, today)).toBeNull();
@@ -101,6 +103,68 @@ describe('personal information', () => {
     const tooMany = info({ educations: Array.from({ length: 6 }, () => info().educations[0]!) });
     expect(validatePersonalInfoFormat(tooMany, today)?.message).toBe('学历信息最多填写5条');
   });
+  it('checks every record: dates in order and not in the future, no duplicates, certificate numbers, qualifications', () => {
+    const cases: Array<[PersonalInfo, string, string]> = [];
+    const lateGraduation = info();
+    lateGraduation.educations[0]!.graduationDate = '2028-01-01';
+    cases.push([lateGraduation, 'personalInfo.educations[0].graduationDate', '毕业时间不能晚于2027年12月31日']);
+    const twice = info();
+    twice.educations.push({ ...twice.educations[0]! });
+    cases.push([twice, 'personalInfo.educations[1]', '第2条学历信息与前面的记录重复,请删除']);
+    const badDegree = info({ degrees: [{ degree: 'MASTER', school: '某大学', major: '会计', obtainedDate: '2019-02-29' }] });
+    cases.push([badDegree, 'personalInfo.degrees[0].obtainedDate', '取得学位时间格式应为YYYY-MM-DD']);
+    const longCertificate = info();
+    longCertificate.educations[0]!.certificateNumber = '1'.repeat(41);
+    cases.push([longCertificate, 'personalInfo.educations[0].certificateNumber', '证书编号过长,最多40个字符']);
+    const futureEnd = info();
+    futureEnd.work.records[0]!.end = '2026-12-31';
+    cases.push([futureEnd, 'personalInfo.work.records[0].end', '结束时间不能晚于今天;仍在该单位工作的,结束时间请留空']);
+    const twoAudits = info();
+    twoAudits.work.otherQualifications = [
+      { field: 'AUDIT', obtainedDate: '2020-12-01', certificateNumber: 'A1' },
+      { field: 'AUDIT', obtainedDate: '2021-12-01', certificateNumber: 'A2' },
+    ];
+    cases.push([twoAudits, 'personalInfo.work.otherQualifications[1].field', '审计专业中级资格只需填写一条']);
+    const futureQualification = info();
+    futureQualification.work.otherQualifications = [{ field: 'STATISTICS', obtainedDate: '2026-11-27', certificateNumber: 'S1' }];
+    cases.push([futureQualification, 'personalInfo.work.otherQualifications[0].obtainedDate', '取得资格时间格式应为YYYY-MM-DD,且不能晚于今天']);
+    for (const [draft, field, message] of cases) {
+      expect(validatePersonalInfoFormat(draft, today)).toEqual({ ok: false, errorCode: 'DETAILS_INVALID', field, message });
+    }
+    // This year's graduates may register: graduation up to 31 December of the exam year.
+    const graduatesNextSummer = info();
+    graduatesNextSummer.educations[0]!.graduationDate = '2027-07-01';
+    expect(validatePersonalInfoFormat(graduatesNextSummer, today)).toBeNull();
+    // 信息采集 belongs to no exam year: up to the end of next year.
+    expect(profileDateBounds('2026-11-26').latestAwardDate).toBe('2027-12-31');
+  });
+
+  it('on confirmation, every row given is complete: degree school, work employer, qualification certificate', () => {
+    const degree = info({ degrees: [{ degree: 'BACHELOR', school: '', major: '会计学', obtainedDate: '2015-07-01' }] });
+    expect(missingPersonalInfo(degree, ExamLevel.INTERMEDIATE)).toMatchObject({ field: 'personalInfo.degrees[0].school', message: '请填写第1条学位的授予单位' });
+    const work = info();
+    work.work.records.push({ employer: ' ', start: '2020-01-01', isAccounting: false });
+    expect(missingPersonalInfo(work, ExamLevel.INTERMEDIATE)?.field).toBe('personalInfo.work.records[1].employer');
+    const qualification = info();
+    qualification.work.otherQualifications = [{ field: 'ECONOMICS', obtainedDate: '2020-11-01', certificateNumber: null }];
+    expect(missingPersonalInfo(qualification, ExamLevel.INTERMEDIATE)).toMatchObject({
+      errorCode: 'DETAILS_INCOMPLETE',
+      field: 'personalInfo.work.otherQualifications[0].certificateNumber',
+      message: '请填写经济专业中级资格的证书编号',
+    });
+  });
+
+  it('the 经济/统计/审计 route passes with a qualification obtained by 31 December of the exam year, and says so when there is none', () => {
+    const route = 'INTERMEDIATE_OTHER_QUALIFICATION';
+    expect(checkEligibility(toEligibilityInput(ExamLevel.INTERMEDIATE, route, info(), 2026))).toMatchObject({
+      ok: false,
+      unmet: [{ code: 'QUALIFICATION_MISSING', message: '所选报考条件要求通过全国统一考试,取得经济、统计、审计专业技术中级资格,您未填写2026年12月31日前取得的相应资格' }],
+    });
+    const holder = info();
+    holder.work.otherQualifications = [{ field: 'STATISTICS', obtainedDate: '2024-12-20', certificateNumber: 'TJ2024001' }];
+    expect(checkEligibility(toEligibilityInput(ExamLevel.INTERMEDIATE, route, holder, 2026))).toEqual({ ok: true });
+  });
+
   it('counts text in code points, so rare characters are not counted twice', () => {
     const rare = '𠀾'.repeat(100); // 100 code points, 200 UTF-16 units
     expect(validatePersonalInfoFormat(info({ basic: { mailingAddress: rare } }), today)).toBeNull();

@@ -170,7 +170,16 @@ export const EMPTY_PERSONAL_INFO: PersonalInfo = {
 export const MAX_EDUCATIONS = 5;
 export const MAX_DEGREES = 5;
 export const MAX_WORK_PERIODS = 20;
+/** One per field: 经济, 统计, 审计. */
+export const MAX_OTHER_QUALIFICATIONS = 3;
 export const MAX_TEXT_CODE_POINTS = 100;
+export const MAX_CERTIFICATE_CODE_POINTS = 40;
+
+export const QUALIFICATION_FIELD_LABELS: Readonly<Record<QualificationField, string>> = {
+  ECONOMICS: '经济',
+  STATISTICS: '统计',
+  AUDIT: '审计',
+};
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -189,12 +198,40 @@ function textTooLong(value: string | null | undefined, max = MAX_TEXT_CODE_POINT
   return value != null && Array.from(value).length > max;
 }
 
+/** 2026-12-31 → 2026年12月31日 */
+function chineseDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export interface DateBounds {
+  /** Today in China: work and qualifications cannot start or be obtained later. */
+  today: IsoDate;
+  /**
+   * The latest 毕业/学位 date accepted: an application takes 31 December of its exam year (education
+   * obtained by then counts, so this year's graduates may register); 信息采集 the end of next year.
+   */
+  latestAwardDate: IsoDate;
+}
+
+/** Bounds for 信息采集, which belongs to no exam year. */
+export function profileDateBounds(today: IsoDate): DateBounds {
+  return { today, latestAwardDate: `${Number(today.slice(0, 4)) + 1}-12-31` };
+}
+
+/** Bounds for an application of `examYear`. */
+export function applicationDateBounds(today: IsoDate, examYear: number): DateBounds {
+  return { today, latestAwardDate: `${examYear}-12-31` };
+}
+
 /**
- * Format problems of a draft (dates, lengths, list sizes, email, postcode). A draft may be
- * incomplete; completeness is checked by `missingDetails` when the candidate confirms.
- * `today` bounds dates that cannot lie in the future.
+ * Format problems of a draft: dates (calendar dates, in order, not in the future beyond what the
+ * record allows), lengths in code points, list sizes, duplicates, email, postcode. A draft may be
+ * incomplete (a row without school yet); completeness is checked by `missingPersonalInfo` when the
+ * candidate confirms. The first problem wins, top to bottom, with the field it belongs to.
  */
-export function validatePersonalInfoFormat(info: PersonalInfo, today: IsoDate): RegistrationFailure | null {
+export function validatePersonalInfoFormat(info: PersonalInfo, bounds: DateBounds): RegistrationFailure | null {
+  const { today, latestAwardDate } = bounds;
   const { basic } = info;
   for (const key of ['ethnicity', 'politicalStatus', 'mailingAddress'] as const) {
     if (textTooLong(basic[key])) return invalid(`personalInfo.basic.${key}`, `内容过长,最多${MAX_TEXT_CODE_POINTS}个字`);
@@ -204,18 +241,40 @@ export function validatePersonalInfoFormat(info: PersonalInfo, today: IsoDate): 
   }
   if (basic.postalCode && !/^\d{6}$/.test(basic.postalCode)) return invalid('personalInfo.basic.postalCode', '邮政编码应为6位数字');
 
+  const textProblem = (at: string, record: { school: string; major: string; certificateNumber?: string | null }) => {
+    if (textTooLong(record.school)) return invalid(`${at}.school`, `内容过长,最多${MAX_TEXT_CODE_POINTS}个字`);
+    if (textTooLong(record.major)) return invalid(`${at}.major`, `内容过长,最多${MAX_TEXT_CODE_POINTS}个字`);
+    if (textTooLong(record.certificateNumber, MAX_CERTIFICATE_CODE_POINTS)) {
+      return invalid(`${at}.certificateNumber`, `证书编号过长,最多${MAX_CERTIFICATE_CODE_POINTS}个字符`);
+    }
+    return null;
+  };
+
   if (info.educations.length > MAX_EDUCATIONS) return invalid('personalInfo.educations', `学历信息最多填写${MAX_EDUCATIONS}条`);
+  const educationKeys = new Set<string>();
   for (const [i, e] of info.educations.entries()) {
     const at = `personalInfo.educations[${i}]`;
     if (!(e.level in EDUCATION_LEVEL_LABELS)) return invalid(`${at}.level`, '请选择学历');
-    if (textTooLong(e.school) || textTooLong(e.major) || textTooLong(e.certificateNumber, 40)) return invalid(at, '内容过长');
+    const text = textProblem(at, e);
+    if (text) return text;
     if (!isCalendarDate(e.graduationDate)) return invalid(`${at}.graduationDate`, '毕业时间格式应为YYYY-MM-DD');
+    if (e.graduationDate > latestAwardDate) return invalid(`${at}.graduationDate`, `毕业时间不能晚于${chineseDate(latestAwardDate)}`);
+    const key = `${e.level}|${e.graduationDate}`;
+    if (educationKeys.has(key)) return invalid(at, `第${i + 1}条学历信息与前面的记录重复,请删除`);
+    educationKeys.add(key);
   }
   if (info.degrees.length > MAX_DEGREES) return invalid('personalInfo.degrees', `学位信息最多填写${MAX_DEGREES}条`);
+  const degreeKeys = new Set<string>();
   for (const [i, d] of info.degrees.entries()) {
     const at = `personalInfo.degrees[${i}]`;
-    if (textTooLong(d.school) || textTooLong(d.major) || textTooLong(d.certificateNumber, 40)) return invalid(at, '内容过长');
+    if (!(d.degree in DEGREE_LABELS)) return invalid(`${at}.degree`, '请选择学位');
+    const text = textProblem(at, d);
+    if (text) return text;
     if (!isCalendarDate(d.obtainedDate)) return invalid(`${at}.obtainedDate`, '取得学位时间格式应为YYYY-MM-DD');
+    if (d.obtainedDate > latestAwardDate) return invalid(`${at}.obtainedDate`, `取得学位时间不能晚于${chineseDate(latestAwardDate)}`);
+    const key = `${d.degree}|${d.obtainedDate}`;
+    if (degreeKeys.has(key)) return invalid(at, `第${i + 1}条学位信息与前面的记录重复,请删除`);
+    degreeKeys.add(key);
   }
   const { work } = info;
   for (const key of ['employer', 'employerNature', 'position'] as const) {
@@ -224,17 +283,31 @@ export function validatePersonalInfoFormat(info: PersonalInfo, today: IsoDate): 
   if (work.records.length > MAX_WORK_PERIODS) return invalid('personalInfo.work.records', `工作经历最多填写${MAX_WORK_PERIODS}条`);
   for (const [i, r] of work.records.entries()) {
     const at = `personalInfo.work.records[${i}]`;
-    if (textTooLong(r.employer)) return invalid(`${at}.employer`, '内容过长');
-    if (!isCalendarDate(r.start) || r.start > today) return invalid(`${at}.start`, '开始时间格式应为YYYY-MM-DD,且不能晚于今天');
+    if (textTooLong(r.employer)) return invalid(`${at}.employer`, `内容过长,最多${MAX_TEXT_CODE_POINTS}个字`);
+    if (!isCalendarDate(r.start)) return invalid(`${at}.start`, '开始时间格式应为YYYY-MM-DD');
+    if (r.start > today) return invalid(`${at}.start`, '开始时间不能晚于今天');
     if (r.end != null && !isCalendarDate(r.end)) return invalid(`${at}.end`, '结束时间格式应为YYYY-MM-DD');
     if (r.end != null && r.end < r.start) return invalid(`${at}.end`, '结束时间不能早于开始时间');
+    // Years are counted up to 31 December of the exam year: a future end would claim work not done yet.
+    if (r.end != null && r.end > today) return invalid(`${at}.end`, '结束时间不能晚于今天;仍在该单位工作的,结束时间请留空');
   }
   if (work.accountantTitleSince != null && (!isCalendarDate(work.accountantTitleSince) || work.accountantTitleSince > today)) {
     return invalid('personalInfo.work.accountantTitleSince', '取得会计师资格时间格式应为YYYY-MM-DD,且不能晚于今天');
   }
+  if (work.otherQualifications.length > MAX_OTHER_QUALIFICATIONS) {
+    return invalid('personalInfo.work.otherQualifications', `其他专业中级资格最多填写${MAX_OTHER_QUALIFICATIONS}条(经济、统计、审计各一条)`);
+  }
+  const fields = new Set<QualificationField>();
   for (const [i, q] of work.otherQualifications.entries()) {
+    const at = `personalInfo.work.otherQualifications[${i}]`;
+    if (!(q.field in QUALIFICATION_FIELD_LABELS)) return invalid(`${at}.field`, '请选择资格专业(经济、统计或审计)');
+    if (fields.has(q.field)) return invalid(`${at}.field`, `${QUALIFICATION_FIELD_LABELS[q.field]}专业中级资格只需填写一条`);
+    fields.add(q.field);
     if (!isCalendarDate(q.obtainedDate) || q.obtainedDate > today) {
-      return invalid(`personalInfo.work.otherQualifications[${i}].obtainedDate`, '取得资格时间格式应为YYYY-MM-DD,且不能晚于今天');
+      return invalid(`${at}.obtainedDate`, '取得资格时间格式应为YYYY-MM-DD,且不能晚于今天');
+    }
+    if (textTooLong(q.certificateNumber, MAX_CERTIFICATE_CODE_POINTS)) {
+      return invalid(`${at}.certificateNumber`, `证书编号过长,最多${MAX_CERTIFICATE_CODE_POINTS}个字符`);
     }
   }
   return null;
@@ -244,7 +317,7 @@ const incomplete = (field: string, message: string) => registrationFailure(Regis
 
 /**
  * What 确认无误,下一步 needs besides city, point, subjects and photo (checked by the service): the
- * first missing item of the form, top to bottom.
+ * first missing item of the form, top to bottom. Every row given must be complete.
  */
 export function missingPersonalInfo(info: PersonalInfo, level: ExamLevel): RegistrationFailure | null {
   const { basic } = info;
@@ -253,11 +326,26 @@ export function missingPersonalInfo(info: PersonalInfo, level: ExamLevel): Regis
   if (!basic.mailingAddress?.trim()) return incomplete('personalInfo.basic.mailingAddress', '请填写通讯地址');
   if (info.educations.length === 0) return incomplete('personalInfo.educations', '请至少填写一条学历信息');
   for (const [i, e] of info.educations.entries()) {
-    if (!e.school.trim()) return incomplete(`personalInfo.educations[${i}].school`, '请填写毕业院校');
-    if (!e.major.trim()) return incomplete(`personalInfo.educations[${i}].major`, '请填写所学专业');
+    if (!e.school.trim()) return incomplete(`personalInfo.educations[${i}].school`, `请填写第${i + 1}条学历的毕业院校`);
+    if (!e.major.trim()) return incomplete(`personalInfo.educations[${i}].major`, `请填写第${i + 1}条学历的所学专业`);
+  }
+  for (const [i, d] of info.degrees.entries()) {
+    if (!d.school.trim()) return incomplete(`personalInfo.degrees[${i}].school`, `请填写第${i + 1}条学位的授予单位`);
+    if (!d.major.trim()) return incomplete(`personalInfo.degrees[${i}].major`, `请填写第${i + 1}条学位的专业`);
   }
   // Students may register for 初级 where they study; 中级/高级 are open only to people at work.
   if (level !== ExamLevel.JUNIOR && !info.work.employer?.trim()) return incomplete('personalInfo.work.employer', '请填写工作单位');
+  for (const [i, r] of info.work.records.entries()) {
+    if (!r.employer.trim()) return incomplete(`personalInfo.work.records[${i}].employer`, `请填写第${i + 1}条工作经历的工作单位`);
+  }
+  for (const [i, q] of info.work.otherQualifications.entries()) {
+    if (!q.certificateNumber?.trim()) {
+      return incomplete(
+        `personalInfo.work.otherQualifications[${i}].certificateNumber`,
+        `请填写${QUALIFICATION_FIELD_LABELS[q.field] ?? ''}专业中级资格的证书编号`,
+      );
+    }
+  }
   return null;
 }
 

@@ -5,6 +5,7 @@ import { ExamLevel, isWithinWindow } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
 import {
+  applicationDateBounds,
   checkSubjects,
   EMPTY_PERSONAL_INFO,
   earlierStep,
@@ -318,7 +319,7 @@ export class ApplicationService {
         }
       }
       if (personalInfo) {
-        const problem = validatePersonalInfoFormat(personalInfo, chinaDate(tx.clock.now()));
+        const problem = validatePersonalInfoFormat(personalInfo, applicationDateBounds(chinaDate(tx.clock.now()), app.examYear));
         if (problem) return problem;
       }
       // A rejected application that moves away from its point gives the place back now.

@@ -10,8 +10,12 @@ import * as fontkit from 'fontkit';
  * 1. HanaMin (花園明朝 A/B, 2017) from the npm package `hanamin`: WOFF2 files split by Unicode
  *    block, indexed by the unicode-range of its HanaMin.css. Basic Latin, Latin-1 ("·"), CJK
  *    punctuation, URO, Ext A–F. Always present (a dependency), so a laptop with only Node works.
- * 2. Debian font packages, used only when installed: fonts-hanazono, fonts-babelstone-han (Unicode
- *    15 Han incl. parts of Ext G/H), fonts-noto-cjk (Sans/Serif CJK SC).
+ *    It lacks the later additions: 21 of URO (U+9FEB–9FFF), 10 of Ext A, 9 of Ext B, 5 of Ext C.
+ * 2. Debian font packages, used only when installed: fonts-hanazono, fonts-babelstone-han, fonts-noto-cjk
+ *    (Sans/Serif CJK SC). .ci/run installs fonts-noto-cjk and fonts-babelstone-han; with them every
+ *    assigned character of URO and Ext A–F has a glyph. BabelStone Han 15.0.5 (Debian 12) is the only
+ *    font on npm or Debian with Ext G/H: 3,045 of Ext G's 4,939 and 2,271 of Ext H's 4,192 characters.
+ *    No font there has Ext I (622 characters).
  * 3. A character none of them has is printed as its code point, e.g. "[U+2EBF0]", in the Latin
  *    part of HanaMin, and the form says so (`missing`): never dropped, never tofu.
  */

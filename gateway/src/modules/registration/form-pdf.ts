@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import PDFDocument from 'pdfkit';
 import type { RequestContext } from '../../graphql/context';
 import { sendJson, type RouteHandler } from '../../http/server';
-import { EDUCATION_LEVEL_LABELS } from '../account/eligibility';
+import { EDUCATION_LEVEL_LABELS, ELIGIBILITY_ROUTES } from '../account/eligibility';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../account/identity-document';
 import { maskDocumentNumber, maskName } from '../account/person-name';
 import type { PiiProtector } from '../account/pii-protector';
@@ -12,7 +12,7 @@ import { UUID_PATTERN } from '../exam/exam.service';
 import { hasOpsRole } from '../ops/ops-principal';
 import { ApplicationStatus } from './application.entity';
 import { ApplicationReadService, loadSubjects, type ApplicationRow } from './application-read.service';
-import { DEGREE_LABELS, STATUS_LABELS } from './application-rules';
+import { DEGREE_LABELS, QUALIFICATION_FIELD_LABELS, STATUS_LABELS } from './application-rules';
 import { sharedFontChain, type FontChain, type FontFace } from './form-pdf-fonts';
 import type { StorageProvider } from './storage-provider';
 
@@ -260,6 +260,12 @@ export class FormPdfService {
       '工作经历',
       (work?.records ?? []).map((r) => `${r.start}至${r.end ?? '今'} ${r.employer}${r.isAccounting ? '(会计工作)' : ''}`).join(';'),
     );
+    const qualifications = (work?.otherQualifications ?? []).map(
+      (q) => `${QUALIFICATION_FIELD_LABELS[q.field] ?? q.field}专业中级资格 ${q.obtainedDate}${q.certificateNumber ? ` 证书编号${q.certificateNumber}` : ''}`,
+    );
+    if (work?.accountantTitleSince) qualifications.unshift(`会计师 ${work.accountantTitleSince}`);
+    if (qualifications.length) field('已取得资格', qualifications.join(';'));
+    field('报考条件', ELIGIBILITY_ROUTES.find((r) => r.id === row.conditionRoute)?.label ?? '');
     field('审核状态', STATUS_LABELS[row.status] + (row.status === ApplicationStatus.REJECTED && row.reviewReason ? `(${row.reviewReason})` : ''));
     field('缴费状态', PAYMENT_LABELS[row.status] ?? '未到缴费环节');
     field('提交时间', row.submittedAt ? row.submittedAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '');

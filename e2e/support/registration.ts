@@ -1,0 +1,149 @@
+import { randomInt } from 'node:crypto';
+import type pg from 'pg';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { graphqlInPage, residentIdNumber } from './candidates';
+import type { Portal } from './portal';
+
+/**
+ * A candidate registered, and so signed in, in the page's browser through the API with the dev
+ * outbox SMS code (account.e2e.ts covers the 注册 page itself). Returns the account id.
+ */
+export async function registerCandidate(page: Page, portal: Portal, name: string): Promise<string> {
+  const phone = `13${randomInt(8, 10)}${String(randomInt(100_000_000)).padStart(8, '0')}`;
+  const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
+  expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
+  const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
+  const code = outbox.sms.find((m) => m.purpose === 'REGISTER')!.code;
+  const registered = await graphqlInPage(page, 'mutation($input: RegisterInput!) { register(input: $input) { ok message viewer { id } } }', {
+    input: { documentType: 'RESIDENT_ID', documentNumber: residentIdNumber(), name, password: 'Kuaiji#2026', confirmPassword: 'Kuaiji#2026', phone, smsCode: code },
+  });
+  expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
+  return registered.data.register.viewer.id as string;
+}
+
+/**
+ * A verified candidate signed in in the page's browser: registered, then 实名认证 marked done in the
+ * database like the gateway tests do (real-name.e2e.ts covers the 支付宝 flow itself).
+ */
+export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg.Client, name: string): Promise<string> {
+  const accountId = await registerCandidate(page, portal, name);
+  await db.query('update candidate_account set real_name_verified_at = now() where id = $1', [accountId]);
+  return accountId;
+}
+
+/**
+ * A 1寸 photo made by Chromium itself: 413×579 JPEG of noise, so it stays well above 10 KB. Another
+ * `seed` gives another picture (a replacement photo).
+ */
+export async function makePhoto(page: Page, seed = 0): Promise<Buffer> {
+  const dataUrl = await page.evaluate((seed) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 413;
+    canvas.height = 579;
+    const ctx = canvas.getContext('2d')!;
+    const image = ctx.createImageData(413, 579);
+    for (let i = 0; i < image.data.length; i += 4) {
+      image.data[i] = (i * 7 + seed) % 256;
+      image.data[i + 1] = (i * 13) % 251;
+      image.data[i + 2] = (i * 31) % 241;
+      image.data[i + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+    return canvas.toDataURL('image/jpeg', 0.92);
+  }, seed);
+  const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  expect(bytes.length).toBeGreaterThan(10 * 1024);
+  return bytes;
+}
+
+/** Picks an Element Plus select option (the dropdown is teleported to <body>). */
+export async function choose(page: Page, select: string | Locator, option: string | RegExp): Promise<void> {
+  await (typeof select === 'string' ? page.locator(select) : select).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+}
+
+/** Types a date into an Element Plus date picker and closes it. */
+export async function fillDate(input: Locator, date: string): Promise<void> {
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/**
+ * A GraphQL client signed in as the demo 北京市 reviewer through opsLogin (password + the dev TOTP
+ * code the gateway publishes at /dev/ops-totp when its dev outbox is on).
+ */
+export async function beijingReviewer(portal: Portal) {
+  const gql = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
+    const response = await fetch(`${portal.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { body: (await response.json()) as { data?: any; errors?: unknown[] }, headers: response.headers };
+  };
+  const credentials = (await (await fetch(`${portal.gatewayUrl}/dev/ops-totp`)).json()) as { totp: string; accounts: Array<{ username: string; password: string }> };
+  const reviewer = credentials.accounts.find((a) => a.username === 'reviewer-bj')!;
+  const login = await gql('mutation($u: String!, $p: String!, $t: String!) { opsLogin(username: $u, password: $p, totp: $t) { ok message } }', {
+    u: reviewer.username,
+    p: reviewer.password,
+    t: credentials.totp,
+  });
+  expect(login.body.data?.opsLogin.ok, JSON.stringify(login.body)).toBe(true);
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ccap_ops_sid='))!.split(';')[0]!;
+  return {
+    async approve(applicationId: string) {
+      const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId }, cookie);
+      expect(decision.body.data?.approveApplication, JSON.stringify(decision.body)).toMatchObject({ ok: true, status: 'APPROVED' });
+    },
+    async reject(applicationId: string, reason: string) {
+      const decision = await gql(
+        'mutation($ids: [ID!]!, $reason: String!) { rejectApplications(applicationIds: $ids, reason: $reason) { ok message status } }',
+        { ids: [applicationId], reason },
+        cookie,
+      );
+      expect(decision.body.data?.rejectApplications, JSON.stringify(decision.body)).toEqual([expect.objectContaining({ ok: true, status: 'REJECTED' })]);
+    },
+  };
+}
+
+/** 选择考试 → the level's exam → 北京市 → 点击进入, landing on 报名导览. */
+export async function enterBeijing(page: Page, portal: Portal, levelLabel: '(初级)' | '(中级)' | '(高级)'): Promise<void> {
+  await page.goto(`${portal.urls.shell}/exam`);
+  await page.locator('.el-table__row', { hasText: levelLabel }).getByRole('button', { name: '进入' }).first().click();
+  await page.waitForURL(/\/exam\/[0-9a-f-]{36}$/);
+  await page.locator('.el-table__row', { hasText: '北京市' }).getByRole('button', { name: '点击进入' }).first().click();
+  await page.waitForURL(/\/exam\/[0-9a-f-]{36}\/apply$/);
+  await page.getByText('报名导览').waitFor();
+}
+
+/** 阅读须知 (完全同意 + 已阅读并知晓) and 通知公告 (已阅读并知晓). */
+export async function readAgreementAndNotices(page: Page): Promise<void> {
+  await page.locator('[data-test="step-agreement"]').waitFor();
+  await page.getByText('完全同意').click();
+  await page.getByRole('button', { name: '已阅读并知晓' }).click();
+  await page.locator('[data-test="step-notices"]').waitFor();
+  await page.getByText('报考人员必读事项').first().waitFor();
+  await page.getByRole('button', { name: '已阅读并知晓' }).click();
+}
+
+/** 证明材料上传: every 必传 material, then 下一步. Returns how many were uploaded. */
+export async function uploadRequiredMaterials(page: Page): Promise<number> {
+  const materials = page.locator('[data-test="step-materials"]');
+  await materials.waitFor();
+  const material = await makePhoto(page);
+  const requiredRows = materials.locator('.el-table__row', { hasText: '必传' });
+  const count = await requiredRows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const row = requiredRows.nth(i);
+    const replace = row.getByRole('button', { name: '替换' });
+    if (await replace.isVisible()) continue; // uploaded before (a resubmission)
+    const chooser = page.waitForEvent('filechooser');
+    await row.getByRole('button', { name: '上传' }).click();
+    await (await chooser).setFiles({ name: `material-${i}.jpg`, mimeType: 'image/jpeg', buffer: material });
+    await replace.waitFor();
+  }
+  await page.getByRole('button', { name: '下一步' }).click();
+  return count;
+}
