@@ -18,6 +18,7 @@ describe('README operations guide', () => {
       expect(text, field).toContain(`${field}(`);
     }
     expect(readme).toContain('/api/ops/exports/applications.csv?examId=');
+    expect(readme).toContain('/api/ops/exports/applications.xlsx?examId=');
   });
 
   it('validates every graphql block against the built schema', async () => {
