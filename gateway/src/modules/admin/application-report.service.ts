@@ -1,6 +1,7 @@
 /**
  * 统计 and 导出 of applications for ops staff. Reviewers see the units on their account, admins all.
  */
+import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { IsolationLevel } from '@mikro-orm/core';
 import ExcelJS from 'exceljs';
@@ -235,7 +236,11 @@ export class ApplicationReportService {
       });
       if (res.destroyed) return rows;
       sheet.commit();
-      await workbook.commit(); // finishes the zip, which ends the response
+      // Finishes the zip, which ends the response; resolves on the response's 'finish', which never
+      // comes when the client leaves during the last bytes: its 'close' ends the wait then.
+      const committed = workbook.commit();
+      committed.catch(() => undefined); // once the client is gone, a late stream error is of no interest
+      await Promise.race([committed, once(res, 'close')]);
       finished = true;
       return rows;
     } finally {
