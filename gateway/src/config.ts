@@ -222,6 +222,11 @@ function decodeKey(name: string, value: string): Buffer {
   return key;
 }
 
+/** The PII keys alone, with the gateway's rules: for jobs (migrations) that need nothing else of the configuration. */
+export function loadPiiKeys(env: NodeJS.ProcessEnv = process.env): AppConfig['pii'] {
+  return piiKeys(env.PII_ENCRYPTION_KEY, env.PII_LOOKUP_KEY, env.NODE_ENV === 'production');
+}
+
 function piiKeys(encryption: string | undefined, lookup: string | undefined, isProduction: boolean): AppConfig['pii'] {
   if (isProduction) {
     if (!encryption || !lookup) throw new ConfigError('PII_ENCRYPTION_KEY and PII_LOOKUP_KEY are required when NODE_ENV=production');

@@ -2,8 +2,14 @@
  * 统计 (applicationStatistics) and 导出 (GET /api/ops/exports/applications.csv): unit scope, masking,
  * audit, and a 10,000-row export that streams completely while the gateway's heap stays flat.
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiProtector } from '../src/modules/account/pii-protector';
 import { EXPORT_HEADER } from '../src/modules/admin/application-report.service';
@@ -76,10 +82,21 @@ describe('applicationStatistics', () => {
   });
 });
 
-const exportUrl = (params: Record<string, string>) => `${gw.url}/api/ops/exports/applications.csv?${new URLSearchParams(params)}`;
+const exportUrl = (params: Record<string, string>, format: 'csv' | 'xlsx' = 'csv') =>
+  `${gw.url}/api/ops/exports/applications.${format}?${new URLSearchParams(params)}`;
 
-function exportAs(who: keyof typeof REVIEWERS | null, params: Record<string, string>) {
-  return fetch(exportUrl(params), { headers: who ? { [TEST_OPS_HEADER]: who } : {} });
+function exportAs(who: keyof typeof REVIEWERS | null, params: Record<string, string>, format: 'csv' | 'xlsx' = 'csv') {
+  return fetch(exportUrl(params, format), { headers: who ? { [TEST_OPS_HEADER]: who } : {} });
+}
+
+/**
+ * Reads an XLSX file back with read-excel-file (another implementation than the writer's): sheet
+ * names and every row's cell values, empty cells as ''.
+ */
+async function readXlsx(path: string): Promise<{ sheetNames: string[]; rows: unknown[][] }> {
+  const sheets = await readXlsxFile(path);
+  const rows = sheets[0]!.data.map((row) => row.map((cell) => cell ?? ''));
+  return { sheetNames: sheets.map((s) => s.sheet), rows };
 }
 
 /** Incremental RFC 4180 reader: counts records and checks each has the header's field count. */
@@ -130,6 +147,42 @@ class CsvChecker {
   }
 }
 
+/**
+ * Samples the live V8 heap (after a full collection) relative to now, on a 25 ms timer and whenever
+ * the caller asks: an export that assembled everything before sending would show its growth between
+ * two chunks. Socket buffers, outside the heap, vary with the network, not with the rows.
+ */
+function heapSampler(gc: () => void) {
+  const live = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const baseline = live();
+  let peak = 0;
+  const samples: number[] = [];
+  const sample = () => {
+    const growth = live() - baseline;
+    peak = Math.max(peak, growth);
+    samples.push(growth);
+  };
+  const timer = setInterval(sample, 25);
+  return {
+    sample,
+    stop: () => {
+      clearInterval(timer);
+      return { peak, samples };
+    },
+  };
+}
+
+/** The second half of the samples is no higher than the first, give or take `noise` bytes. */
+function expectFlat(samples: number[], noise: number) {
+  expect(samples.length).toBeGreaterThanOrEqual(6);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const half = Math.floor(samples.length / 2);
+  expect(median(samples.slice(half)) - median(samples.slice(0, half))).toBeLessThan(noise);
+}
+
 /** A real full GC, so heap samples measure what is live, not garbage waiting for a collection. */
 function fullGc(): () => void {
   setFlagsFromString('--expose-gc');
@@ -146,22 +199,7 @@ describe('export', () => {
     let warmUpBytes = 0;
     for await (const chunk of warmUp.body as unknown as AsyncIterable<Uint8Array>) warmUpBytes += chunk.byteLength;
     expect(warmUpBytes).toBeGreaterThan(1_000_000);
-    // Live V8 heap after a full collection (socket buffers, outside the heap, vary with the network, not with the rows).
-    const live = () => {
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
-    const baseline = live();
-    let peak = 0;
-    const samples: number[] = [];
-    const sample = () => {
-      const growth = live() - baseline;
-      peak = Math.max(peak, growth);
-      samples.push(growth);
-    };
-    // On a timer as well as per chunk: an export that assembled everything before sending would show
-    // its growth between two chunks.
-    const timer = setInterval(sample, 25);
+    const heap = heapSampler(gc);
     const res = await exportAs('beijing', { examId: juniorBeijing.examId, unitCode: '110000' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -178,9 +216,9 @@ describe('export', () => {
       }
       bytes += chunk.byteLength;
       checker.push(decoder.decode(chunk, { stream: true }).replace(/^\uFEFF/, ''));
-      if (++chunks % 5 === 0) sample();
+      if (++chunks % 5 === 0) heap.sample();
     }
-    clearInterval(timer);
+    const { peak, samples } = heap.stop();
     checker.push(decoder.decode());
     expect(checker.bad).toEqual([]);
     expect(checker.inQuotes).toBe(false);
@@ -205,16 +243,84 @@ describe('export', () => {
     // at a few hundred KB. Half the size separates the two with room for a busy machine's GC timing.
     expect(peak, `peak live heap growth ${peak} B for a ${bytes} B export`).toBeLessThan(bytes / 2);
     // Flat, not growing with the rows sent: the second half of the samples is no higher than the first (plus noise).
-    expect(samples.length).toBeGreaterThanOrEqual(6);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const half = Math.floor(samples.length / 2);
     // (Holding every row would add about half the CSV between the two halves.)
-    expect(median(samples.slice(half)) - median(samples.slice(0, half))).toBeLessThan(bytes / 6);
+    expectFlat(samples, bytes / 6);
 
     const [record] = await auditRows(gw, `action = 'APPLICATIONS_EXPORTED' and actor_username = 'bj-reviewer'`);
     expect(record).toMatchObject({ target_type: 'EXAM_UNIT', target_id: juniorBeijing.examUnitId, actor_role: 'REVIEWER' });
     expect(record.details).toMatchObject({ unitCode: '110000', masked: true });
   }, 120_000);
+
+  it('streams all 10,000 rows as XLSX with flat memory; the file reads back with masked values and rare characters intact', async () => {
+    const gc = fullGc();
+    const warmUp = await exportAs('admin', { examId: juniorBeijing.examId, unitCode: '110000' }, 'xlsx');
+    expect(warmUp.status).toBe(200);
+    await warmUp.arrayBuffer();
+    const dir = await mkdtemp(join(tmpdir(), 'ccap-xlsx-'));
+    const file = join(dir, 'export.xlsx');
+    try {
+      const heap = heapSampler(gc);
+      const res = await exportAs('beijing', { examId: juniorBeijing.examId, unitCode: '110000' }, 'xlsx');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="applications-2026-junior-110000\.xlsx"/);
+      // Chunks go straight to a file (outside the heap), so the samples measure the gateway, not the test.
+      const out = createWriteStream(file);
+      let bytes = 0;
+      let chunks = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.byteLength;
+        if (!out.write(chunk)) await once(out, 'drain');
+        if (++chunks % 5 === 0) heap.sample();
+      }
+      out.end();
+      await once(out, 'finish');
+      const { peak, samples } = heap.stop();
+      console.info(`xlsx export: ${bytes} B in ${chunks} chunks, ${samples.length} samples, peak live memory growth ${peak} B`);
+
+      const { sheetNames, rows } = await readXlsx(file);
+      expect(sheetNames).toEqual(['报名信息']);
+      expect(rows[0]).toEqual(EXPORT_HEADER);
+      expect(rows.length).toBe(ROWS + 1); // header + every submitted application, no draft
+      const data = rows.slice(1);
+      // Every cell is plain text: no formula object, no number or date conversion.
+      expect(data.every((cells) => cells.length === EXPORT_HEADER.length && cells.every((cell) => typeof cell === 'string'))).toBe(true);
+      const [rare] = await db().execute(
+        `select count(*)::int as n from application a join candidate_account ca on ca.id = a.account_id where a.exam_unit_id = ? and a.submitted_at is not null and ca.name like '𠀀%'`,
+        [juniorBeijing.examUnitId],
+      );
+      expect(data.filter((cells) => (cells[4] as string).startsWith('𠀀')).length).toBe(rare.n);
+      expect(data.find((cells) => (cells[4] as string).startsWith('欧阳'))![4]).toMatch(/^欧阳,"娜"\d+$/);
+      expect(data.find((cells) => (cells[4] as string).includes('张三'))![4]).toMatch(/^=张三\d+$/); // text, not a formula
+      expect(new Set(data.map((cells) => cells[6]))).toEqual(new Set(['1101**********123X']));
+      expect(new Set(data.map((cells) => cells[7]))).toEqual(new Set(['138****5678']));
+      expect(new Set(data.map((cells) => cells[2]))).toEqual(new Set(['初级']));
+      expect(new Set(data.map((cells) => cells[3]))).toEqual(new Set(['待审核', '审核通过', '审核不通过', '已缴费']));
+      expect(JSON.stringify(data)).not.toContain(DOCUMENT_NUMBER);
+
+      // The yardstick is the text of the cells (what the CSV carries), not the zip, which is several
+      // times smaller: an export that held the sheet's XML, or its rows, would hold more than all
+      // of that text. Streaming keeps a few batches.
+      expect(bytes).toBeGreaterThan(300_000);
+      const textBytes = Buffer.byteLength(data.map((cells) => cells.join(',')).join('\n'));
+      expect(textBytes).toBeGreaterThan(1_000_000);
+      expect(peak, `peak live heap growth ${peak} B for ${textBytes} B of cell text (${bytes} B zipped)`).toBeLessThan(textBytes / 2);
+      expectFlat(samples, textBytes / 6);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const [record] = (await auditRows(gw, `action = 'APPLICATIONS_EXPORTED' and actor_username = 'bj-reviewer'`)).filter((r) => r.details.format === 'XLSX');
+    expect(record).toMatchObject({ target_type: 'EXAM_UNIT', target_id: juniorBeijing.examUnitId, actor_role: 'REVIEWER' });
+    expect(record!.details).toMatchObject({ unitCode: '110000', masked: true, format: 'XLSX' });
+  }, 180_000);
+
+  it('refuses XLSX like CSV: another unit, anonymous, unmasked without admin and reason', async () => {
+    const params = { examId: juniorBeijing.examId, unitCode: '110000' };
+    expect((await exportAs('shanghai', params, 'xlsx')).status).toBe(403);
+    expect((await exportAs(null, params, 'xlsx')).status).toBe(401);
+    expect((await exportAs('beijing', { ...params, unmasked: '1', reason: '核对考生信息' }, 'xlsx')).status).toBe(403);
+    expect((await exportAs('admin', { ...params, unmasked: '1' }, 'xlsx')).status).toBe(400);
+  });
 
   it('stops reading and gives its connection back when the client goes away', async () => {
     for (let i = 0; i < 3; i++) {
@@ -263,5 +369,21 @@ describe('export', () => {
     expect(exported).toMatchObject({ reason: '考务核对 工单2027-0105', target_id: juniorBeijing.examUnitId });
     expect(exported.details.masked).toBe(false);
     expect(JSON.stringify(exported.details)).not.toContain(DOCUMENT_NUMBER);
-  }, 60_000);
+
+    // The same as XLSX.
+    const xlsx = await exportAs('admin', { ...params, reason: '考务核对 工单2027-0106' }, 'xlsx');
+    expect(xlsx.status).toBe(200);
+    const dir = await mkdtemp(join(tmpdir(), 'ccap-xlsx-'));
+    try {
+      await writeFile(join(dir, 'unmasked.xlsx'), Buffer.from(await xlsx.arrayBuffer()));
+      const { rows } = await readXlsx(join(dir, 'unmasked.xlsx'));
+      expect(rows).toHaveLength(ROWS + 1);
+      expect(rows[1]![6]).toBe(DOCUMENT_NUMBER);
+      expect(rows[1]![7]).toBe(PHONE);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const [xlsxRead] = await auditRows(gw, `action = 'PERSONAL_DATA_UNMASKED' and reason = '考务核对 工单2027-0106'`);
+    expect(xlsxRead!.details).toMatchObject({ export: 'applications.xlsx', fields: ['documentNumber', 'phone'] });
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { makeResidentId } from '../src/modules/account/identity-document.testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../src/graphql/schema';
 import { registerCandidate } from './account-support';
@@ -48,6 +49,17 @@ const AUDIT = /* GraphQL */ `
   }
 `;
 
+/** Another valid 居民身份证号码 with the same first and last 4 characters (so the same masked form). */
+function sameMaskedNumber(doc: string): string {
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= 28; day++) {
+      const twin = makeResidentId(doc.slice(0, 6), `${doc.slice(6, 10)}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`, doc.slice(14, 17));
+      if (twin !== doc && twin.slice(-4) === doc.slice(-4)) return twin;
+    }
+  }
+  throw new Error(`no twin for ${doc}`);
+}
+
 const search = async (by: Record<string, string | undefined>, headers = asReviewer, extra: Record<string, unknown> = {}) =>
   (await gw.graphql(SEARCH, { by, ...extra }, headers)).body.data.searchCandidates;
 
@@ -89,6 +101,39 @@ describe('searchCandidates (reviewers and admins, masked)', () => {
     expect(JSON.stringify(byDocument)).not.toContain(phone);
     expect((await search({ phone: `+86 ${phone}` })).candidates.map((c: any) => c.id)).toEqual([zhangSan.viewer.id]);
     expect((await search({ phone: '13000000000' })).candidates).toEqual([]);
+  });
+
+  it('finds by a masked 证件号码 through the keyed hash of the masked form, in pages, without the pattern in the audit trail', async () => {
+    const doc = zhangSan.input.documentNumber as string;
+    const masked = `${doc.slice(0, 4)}**********${doc.slice(-4)}`;
+    const all = [zhangSan, zhangSanFeng, rare];
+    const sameMask = all.filter((c) => {
+      const d = c.input.documentNumber as string;
+      return d.slice(0, 4) === doc.slice(0, 4) && d.slice(-4) === doc.slice(-4);
+    });
+    const found = await search({ maskedDocumentNumber: masked.toLowerCase() });
+    expect(found.ok).toBe(true);
+    expect(found.candidates.map((c: any) => c.id).sort()).toEqual(sameMask.map((c) => c.viewer.id).sort());
+    expect(found.candidates.every((c: any) => c.maskedDocumentNumber === masked)).toBe(true);
+    // The same typed into documentNumber, and with one * for the hidden part.
+    expect((await search({ documentNumber: masked })).candidates.map((c: any) => c.id)).toContain(zhangSan.viewer.id);
+    expect((await search({ maskedDocumentNumber: `${doc.slice(0, 4)}*${doc.slice(-4)}` })).candidates.map((c: any) => c.id)).toContain(zhangSan.viewer.id);
+    const other = `${doc.slice(0, 4)}**********${String((Number(doc.slice(-4, -1)) + 1) % 1000).padStart(3, '0')}${doc.slice(-1)}`;
+    expect((await search({ maskedDocumentNumber: other })).candidates.map((c: any) => c.id)).not.toContain(zhangSan.viewer.id);
+
+    // Several accounts behind one masked number: pages by id.
+    const twin = await registerCandidate(gw, { name: '李四', documentNumber: sameMaskedNumber(doc) });
+    const page1 = await search({ maskedDocumentNumber: masked }, asReviewer, { first: 1 });
+    expect(page1.candidates).toHaveLength(1);
+    const page2 = await search({ maskedDocumentNumber: masked }, asReviewer, { first: 1, after: page1.nextCursor });
+    expect([page1.candidates[0].id, page2.candidates[0].id].sort()).toEqual([zhangSan.viewer.id, twin.viewer.id].sort());
+
+    for (const bad of ['1101**1234', '11*********************34', '1101-1234', '*1234']) {
+      expect(await search({ maskedDocumentNumber: bad }), bad).toMatchObject({ ok: false, errorCode: 'MASKED_NUMBER_FORMAT', candidates: [] });
+    }
+    const [record] = (await auditRows(gw, `action = 'CANDIDATE_SEARCHED' and details->>'by' = 'MASKED_DOCUMENT_NUMBER'`)).slice(0, 1);
+    expect(record).toMatchObject({ actor_username: 'reviewer-bj', details: { found: sameMask.length } });
+    expect(JSON.stringify(record)).not.toContain(doc.slice(-4));
   });
 
   it('records identifier searches (not the identifier) in the audit trail', async () => {

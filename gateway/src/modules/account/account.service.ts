@@ -6,6 +6,7 @@ import { checkPasswordStrength, type PasswordRule } from './password-policy';
 import type { PasswordHasher } from './password-hasher';
 import { maskDocumentNumber, maskPhone, validatePersonName } from './person-name';
 import { normalizeMobile, validateMobile } from './phone';
+import { maskedDocumentLookup } from './masked-document-number';
 import type { PiiProtector } from './pii-protector';
 import type { SessionService } from './session.service';
 import { SmsCodePurpose } from './sms-code.entity';
@@ -168,15 +169,16 @@ export class AccountService {
       const passwordHash = await this.deps.passwords.hash(input.password);
       const now = ctx.clock.now();
       const inserted = await em.execute<Array<{ id: string }>>(
-        `insert into candidate_account (id, document_type, document_number_encrypted, document_number_lookup, nationality, name,
-                                        phone_encrypted, phone_lookup, password_hash, created_at, updated_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into candidate_account (id, document_type, document_number_encrypted, document_number_lookup, document_number_masked_lookup,
+                                        nationality, name, phone_encrypted, phone_lookup, password_hash, created_at, updated_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict do nothing
          returning id`,
         [
           input.documentType,
           pii.encrypt('DOCUMENT_NUMBER', identity.documentNumber),
           documentLookup,
+          maskedDocumentLookup(pii, identity.documentNumber),
           identity.nationality,
           identity.name,
           pii.encrypt('PHONE', identity.phone),

@@ -33,6 +33,14 @@ export class CandidateAccount {
   @Unique()
   documentNumberLookup!: Buffer;
 
+  /**
+   * HMAC of the number as shown masked (1101**********1234, see maskDocumentNumber): ops find a
+   * candidate from a masked number without decrypting anyone. Many accounts share a value.
+   */
+  @Property({ type: 'blob', nullable: true })
+  @Index({ name: 'candidate_account_document_number_masked_lookup_index', properties: ['documentNumberMaskedLookup', 'id'] })
+  documentNumberMaskedLookup: Buffer | null = null;
+
   /** ISO 3166-1 alpha-3, for 护照(外国) only. */
   @Property({ type: 'string', length: 3, nullable: true })
   nationality: string | null = null;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../../config';
 import { PasswordHasher } from './password-hasher';
+import { maskedDocumentLookup } from './masked-document-number';
 import { PiiProtector } from './pii-protector';
 
 /**
@@ -22,14 +23,15 @@ export async function seedDemoCandidate(orm: MikroORM, config: AppConfig): Promi
   const pii = new PiiProtector(config.pii);
   const passwordHash = await new PasswordHasher().hash(DEMO_CANDIDATE.password);
   const inserted = await orm.em.getConnection().execute<Array<{ id: string }>>(
-    `insert into candidate_account (id, document_type, document_number_encrypted, document_number_lookup, name,
+    `insert into candidate_account (id, document_type, document_number_encrypted, document_number_lookup, document_number_masked_lookup, name,
                                     phone_encrypted, phone_lookup, password_hash, real_name_verified_at, created_at, updated_at)
-     values (?, 'RESIDENT_ID', ?, ?, ?, ?, ?, ?, now(), now(), now())
+     values (?, 'RESIDENT_ID', ?, ?, ?, ?, ?, ?, ?, now(), now(), now())
      on conflict do nothing returning id`,
     [
       randomUUID(),
       pii.encrypt('DOCUMENT_NUMBER', DEMO_CANDIDATE.documentNumber),
       pii.lookupHash('DOCUMENT_NUMBER', DEMO_CANDIDATE.documentNumber),
+      maskedDocumentLookup(pii, DEMO_CANDIDATE.documentNumber),
       DEMO_CANDIDATE.name,
       pii.encrypt('PHONE', DEMO_CANDIDATE.phone),
       pii.lookupHash('PHONE', DEMO_CANDIDATE.phone),

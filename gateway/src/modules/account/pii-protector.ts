@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /** What a protected value is; bound into ciphertexts and hashes so one can never stand in for another. */
-export type PiiField = 'DOCUMENT_NUMBER' | 'PHONE' | 'OPS_TOTP_SECRET';
+export type PiiField = 'DOCUMENT_NUMBER' | 'DOCUMENT_NUMBER_MASKED' | 'PHONE' | 'OPS_TOTP_SECRET';
 
 /** Layout version of a ciphertext: version byte, 12-byte IV, ciphertext, 16-byte GCM tag. */
 const FORMAT_V1 = 1;

@@ -9,6 +9,8 @@ export enum AdminErrorCode {
   CAPACITY_BELOW_TAKEN = 'CAPACITY_BELOW_TAKEN',
   OPS_ACCOUNT_REFUSED = 'OPS_ACCOUNT_REFUSED',
   SELF_CHANGE = 'SELF_CHANGE',
+  /** Removal refused: candidates' data refers to it (the message says what). */
+  IN_USE = 'IN_USE',
 }
 
 registerEnumType(AdminErrorCode, { name: 'AdminErrorCode', description: 'Why an admin operation did not succeed' });

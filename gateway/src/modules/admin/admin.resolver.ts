@@ -19,7 +19,7 @@ import {
 } from './admin.inputs';
 import type { AdminService } from './admin.service';
 import type { ApplicationReportService } from './application-report.service';
-import { AdminResultType, ApplicationStatisticsRowType, OpsAccountCreatedResultType } from './admin.types';
+import { AdminResultType, ApplicationStatisticsRowType, OpsAccountCreatedResultType, OpsAccountPageType } from './admin.types';
 import type { OpsAccountAdminService, OpsAccountSecretOutcome } from './ops-account-admin.service';
 import '../payment/payment.resolver';
 
@@ -38,7 +38,7 @@ function secretView(outcome: OpsAccountSecretOutcome): OpsAccountCreatedResultTy
 export class AdminResolver {
   constructor(
     private readonly admin: AdminService,
-    private readonly opsAccounts: OpsAccountAdminService,
+    private readonly opsAccountAdmin: OpsAccountAdminService,
     private readonly reports: ApplicationReportService,
   ) {}
 
@@ -136,9 +136,22 @@ export class AdminResolver {
   }
 
   @Allow('ADMIN')
+  @Query(() => OpsAccountPageType, { description: 'Ops accounts in username order (never their password hash or TOTP secret)' })
+  opsAccounts(
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => OpsRoleEnum, { nullable: true }) role: OpsRole | null,
+    @Arg('unitCode', () => String, { nullable: true, description: 'Reviewers acting for this unit' }) unitCode: string | null,
+    @Arg('disabled', () => Boolean, { nullable: true }) disabled: boolean | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'At most 200' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<OpsAccountPageType> {
+    return this.opsAccountAdmin.list(ctx, { role, unitCode, disabled }, first, after);
+  }
+
+  @Allow('ADMIN')
   @Mutation(() => OpsAccountCreatedResultType, { description: 'Creates an ops account; the TOTP secret is returned once' })
   async createOpsAccount(@Ctx() ctx: RequestContext, @Arg('input', () => NewOpsAccountInput) input: NewOpsAccountInput): Promise<OpsAccountCreatedResultType> {
-    return secretView(await this.opsAccounts.create(ctx, input));
+    return secretView(await this.opsAccountAdmin.create(ctx, input));
   }
 
   @Allow('ADMIN')
@@ -148,13 +161,13 @@ export class AdminResolver {
     @Arg('id', () => ID) id: string,
     @Arg('disabled', () => Boolean) disabled: boolean,
   ): Promise<AdminResultType> {
-    return view(await this.opsAccounts.setDisabled(ctx, id, disabled));
+    return view(await this.opsAccountAdmin.setDisabled(ctx, id, disabled));
   }
 
   @Allow('ADMIN')
   @Mutation(() => OpsAccountCreatedResultType, { description: 'Replaces an ops account’s TOTP secret (returned once) and ends its sessions' })
   async resetOpsAccountTotp(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OpsAccountCreatedResultType> {
-    return secretView(await this.opsAccounts.resetTotp(ctx, id));
+    return secretView(await this.opsAccountAdmin.resetTotp(ctx, id));
   }
 
   @Allow('ADMIN')
@@ -165,6 +178,44 @@ export class AdminResolver {
     @Arg('role', () => OpsRoleEnum) role: OpsRole,
     @Arg('unitCodes', () => [String], { defaultValue: [] }) unitCodes: string[],
   ): Promise<AdminResultType> {
-    return view(await this.opsAccounts.setRoles(ctx, id, role, unitCodes));
+    return view(await this.opsAccountAdmin.setRoles(ctx, id, role, unitCodes));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AdminResultType, { description: 'Deletes a 报考地市 without 报名点 that no application chose (IN_USE otherwise)' })
+  async deleteRegistrationCity(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<AdminResultType> {
+    return view(await this.admin.deleteRegistrationCity(ctx, id));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AdminResultType, { description: 'Deletes a 报名点 no application has chosen and with no place taken (IN_USE otherwise)' })
+  async deleteRegistrationPoint(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<AdminResultType> {
+    return view(await this.admin.deleteRegistrationPoint(ctx, id));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AdminResultType, { description: 'Deletes a 通知公告 (its text stays in the audit record)' })
+  async deleteExamUnitNotice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<AdminResultType> {
+    return view(await this.admin.deleteExamUnitNotice(ctx, id));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AdminResultType, { description: 'Deletes a 证明材料 requirement (by code) no kept upload refers to (IN_USE otherwise)' })
+  async deleteMaterialRequirement(
+    @Ctx() ctx: RequestContext,
+    @Arg('examUnitId', () => ID) examUnitId: string,
+    @Arg('code', () => String) code: string,
+  ): Promise<AdminResultType> {
+    return view(await this.admin.deleteMaterialRequirement(ctx, examUnitId, code));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => AdminResultType, { description: 'Deletes a fee waiver category (by code); its text stays in the audit record' })
+  async deleteFeeWaiverCategory(
+    @Ctx() ctx: RequestContext,
+    @Arg('examUnitId', () => ID) examUnitId: string,
+    @Arg('code', () => String) code: string,
+  ): Promise<AdminResultType> {
+    return view(await this.admin.deleteFeeWaiverCategory(ctx, examUnitId, code));
   }
 }

@@ -480,4 +480,156 @@ export class AdminService {
       return ok(code, enabled ? '支付平台已启用' : '支付平台已停用');
     });
   }
+
+  /**
+   * Removes a 报考地市 that nothing refers to: refused while it has 报名点 (of any exam) or any
+   * application chose it, since the foreign key would silently clear the applications' city.
+   */
+  async deleteRegistrationCity(ctx: RequestContext, id: string): Promise<AdminOutcome> {
+    if (!UUID_PATTERN.test(id)) return adminFailure(AdminErrorCode.NOT_FOUND, '报考地市不存在', 'id');
+    return this.inTransaction(ctx, async (tx) => {
+      const [city] = await tx.em.execute<Array<{ code: string; name: string; sort_order: number; unit_code: string }>>(
+        `select c.code, c.name, c.sort_order, u.code as unit_code from registration_city c join registration_unit u on u.id = c.unit_id where c.id = ? for update of c`,
+        [id],
+      );
+      if (!city) return adminFailure(AdminErrorCode.NOT_FOUND, '报考地市不存在', 'id');
+      const [use] = await tx.em.execute<Array<{ points: number; applications: number }>>(
+        `select (select count(*)::int from registration_point where city_id = ?) as points,
+                (select count(*)::int from application where city_id = ?) as applications`,
+        [id, id],
+      );
+      if (use!.points > 0) return adminFailure(AdminErrorCode.IN_USE, `该地市下还有${use!.points}个报名点,请先删除报名点`, 'id');
+      if (use!.applications > 0) return adminFailure(AdminErrorCode.IN_USE, `已有${use!.applications}份报名选择了该地市,不能删除`, 'id');
+      await tx.em.execute(`delete from registration_city where id = ?`, [id]);
+      await recordAudit(tx, {
+        action: 'REGISTRATION_CITY_DELETED',
+        targetType: 'REGISTRATION_CITY',
+        targetId: id,
+        details: { unitCode: city.unit_code, removed: { code: city.code, name: city.name, sortOrder: city.sort_order } },
+      });
+      return ok(id, '报考地市已删除');
+    });
+  }
+
+  /**
+   * Removes a 报名点 no application has used: refused while places are taken or any application
+   * (a draft, a held place, a withdrawn one) refers to it. The row lock makes a concurrent choice of
+   * the point wait for the decision (its foreign-key check needs the row).
+   */
+  async deleteRegistrationPoint(ctx: RequestContext, id: string): Promise<AdminOutcome> {
+    if (!UUID_PATTERN.test(id)) return adminFailure(AdminErrorCode.NOT_FOUND, '报名点不存在', 'id');
+    return this.inTransaction(ctx, async (tx) => {
+      const [point] = await tx.em.execute<Array<Record<string, any>>>(
+        `select p.exam_unit_id, p.city_id, p.name, p.address, p.phone, p.capacity, p.taken, p.sort_order, u.code as unit_code
+           from registration_point p join exam_unit eu on eu.id = p.exam_unit_id join registration_unit u on u.id = eu.unit_id
+          where p.id = ? for update of p`,
+        [id],
+      );
+      if (!point) return adminFailure(AdminErrorCode.NOT_FOUND, '报名点不存在', 'id');
+      if (point.taken > 0) return adminFailure(AdminErrorCode.IN_USE, `该报名点已有${point.taken}人报名,不能删除;可将容量改为已报名人数以停止接收`, 'id');
+      const [use] = await tx.em.execute<Array<{ applications: number }>>(
+        `select count(*)::int as applications from application where point_id = ? or held_point_id = ?`,
+        [id, id],
+      );
+      if (use!.applications > 0) return adminFailure(AdminErrorCode.IN_USE, `已有${use!.applications}份报名选择过该报名点,不能删除;可将容量改为已报名人数以停止接收`, 'id');
+      await tx.em.execute(`delete from registration_point where id = ?`, [id]);
+      await recordAudit(tx, {
+        action: 'REGISTRATION_POINT_DELETED',
+        targetType: 'REGISTRATION_POINT',
+        targetId: id,
+        details: {
+          unitCode: point.unit_code,
+          examUnitId: point.exam_unit_id,
+          removed: { cityId: point.city_id, name: point.name, address: point.address, phone: point.phone, capacity: point.capacity, sortOrder: point.sort_order },
+        },
+      });
+      return ok(id, '报名点已删除');
+    });
+  }
+
+  /** Withdraws a 通知公告. Its full text stays in the audit record, so what candidates were shown remains on file. */
+  async deleteExamUnitNotice(ctx: RequestContext, id: string): Promise<AdminOutcome> {
+    if (!UUID_PATTERN.test(id)) return adminFailure(AdminErrorCode.NOT_FOUND, '公告不存在', 'id');
+    return this.inTransaction(ctx, async (tx) => {
+      const [notice] = await tx.em.execute<Array<Record<string, any>>>(
+        `delete from exam_unit_notice n using exam_unit eu, registration_unit u
+          where n.id = ? and eu.id = n.exam_unit_id and u.id = eu.unit_id
+          returning n.exam_unit_id, n.kind, n.title, n.body, n.publisher, n.published_at, n.sort_order, u.code as unit_code`,
+        [id],
+      );
+      if (!notice) return adminFailure(AdminErrorCode.NOT_FOUND, '公告不存在', 'id');
+      await recordAudit(tx, {
+        action: 'NOTICE_DELETED',
+        targetType: 'EXAM_UNIT_NOTICE',
+        targetId: id,
+        details: {
+          unitCode: notice.unit_code,
+          examUnitId: notice.exam_unit_id,
+          removed: { kind: notice.kind, title: notice.title, body: notice.body, publisher: notice.publisher, publishedAt: notice.published_at, sortOrder: notice.sort_order },
+        },
+      });
+      return ok(id, '公告已删除');
+    });
+  }
+
+  /**
+   * Removes a 证明材料 requirement that no candidate has answered: refused while an upload for it is
+   * kept (deleted uploads do not count) or an upload of it is under way (an unused, unexpired token).
+   */
+  async deleteMaterialRequirement(ctx: RequestContext, examUnitId: string, code: string): Promise<AdminOutcome> {
+    if (!UUID_PATTERN.test(examUnitId)) return adminFailure(AdminErrorCode.NOT_FOUND, '报名单位考试不存在', 'examUnitId');
+    return this.inTransaction(ctx, async (tx) => {
+      const [material] = await tx.em.execute<Array<Record<string, any>>>(
+        `select m.id, m.exam_unit_id, m.code, m.name, m.description, m.required, m.sort_order, u.code as unit_code
+           from material_requirement m join exam_unit eu on eu.id = m.exam_unit_id join registration_unit u on u.id = eu.unit_id
+          where m.exam_unit_id = ? and m.code = ? for update of m`,
+        [examUnitId, code],
+      );
+      if (!material) return adminFailure(AdminErrorCode.NOT_FOUND, '证明材料要求不存在', 'code');
+      const id: string = material.id;
+      const [use] = await tx.em.execute<Array<{ uploads: number; pending: number }>>(
+        `select (select count(*)::int from application_upload up join application a on a.id = up.application_id
+                  where a.exam_unit_id = ? and up.purpose = 'MATERIAL' and up.material_code = ? and up.deleted_at is null) as uploads,
+                (select count(*)::int from upload_token t join application a on a.id = t.application_id
+                  where a.exam_unit_id = ? and t.purpose = 'MATERIAL' and t.material_code = ? and t.used_at is null and t.expires_at > ?) as pending`,
+        [material.exam_unit_id, material.code, material.exam_unit_id, material.code, tx.clock.now()],
+      );
+      if (use!.uploads > 0) return adminFailure(AdminErrorCode.IN_USE, `已有${use!.uploads}份该材料的上传文件,不能删除;可改为非必传`, 'code');
+      if (use!.pending > 0) return adminFailure(AdminErrorCode.IN_USE, '有考生正在上传该材料,请稍后再试', 'code');
+      await tx.em.execute(`delete from material_requirement where id = ?`, [id]);
+      await recordAudit(tx, {
+        action: 'MATERIAL_REQUIREMENT_DELETED',
+        targetType: 'MATERIAL_REQUIREMENT',
+        targetId: id,
+        details: {
+          unitCode: material.unit_code,
+          examUnitId: material.exam_unit_id,
+          removed: { code: material.code, name: material.name, description: material.description, required: material.required, sortOrder: material.sort_order },
+        },
+      });
+      return ok(id, '证明材料要求已删除');
+    });
+  }
+
+  /** Removes a fee waiver category (no record refers to one); its text stays in the audit record. */
+  async deleteFeeWaiverCategory(ctx: RequestContext, examUnitId: string, code: string): Promise<AdminOutcome> {
+    if (!UUID_PATTERN.test(examUnitId)) return adminFailure(AdminErrorCode.NOT_FOUND, '报名单位考试不存在', 'examUnitId');
+    return this.inTransaction(ctx, async (tx) => {
+      const [waiver] = await tx.em.execute<Array<Record<string, any>>>(
+        `delete from fee_waiver_category w using exam_unit eu, registration_unit u
+          where w.exam_unit_id = ? and w.code = ? and eu.id = w.exam_unit_id and u.id = eu.unit_id
+          returning w.id, w.exam_unit_id, w.code, w.name, w.description, u.code as unit_code`,
+        [examUnitId, code],
+      );
+      if (!waiver) return adminFailure(AdminErrorCode.NOT_FOUND, '减免类别不存在', 'code');
+      const id: string = waiver.id;
+      await recordAudit(tx, {
+        action: 'FEE_WAIVER_CATEGORY_DELETED',
+        targetType: 'FEE_WAIVER_CATEGORY',
+        targetId: id,
+        details: { unitCode: waiver.unit_code, examUnitId: waiver.exam_unit_id, removed: { code: waiver.code, name: waiver.name, description: waiver.description } },
+      });
+      return ok(id, '减免类别已删除');
+    });
+  }
 }

@@ -3,6 +3,8 @@ import '../exam/exam.types';
 import '../registration/registration.types';
 import { ExamLevel } from '../exam/exam.entity';
 import { ApplicationStatus } from '../registration/application.entity';
+import { OpsRoleEnum } from '../ops/ops.types';
+import type { OpsRole } from '../ops/ops-principal';
 import { AdminErrorCode } from './admin.errors';
 
 @ObjectType('AdminResult', { description: 'Result of an admin change: check `ok`; otherwise show `message`' })
@@ -30,4 +32,23 @@ export class ApplicationStatisticsRowType {
   @Field(() => ExamLevel) level!: ExamLevel;
   @Field(() => ApplicationStatus) status!: ApplicationStatus;
   @Field(() => Int) count!: number;
+}
+
+@ObjectType('OpsAccountSummary', { description: 'An ops account as admins see it: never its password hash or TOTP secret' })
+export class OpsAccountSummaryType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) username!: string;
+  @Field(() => [OpsRoleEnum]) roles!: OpsRole[];
+  @Field(() => [String], { description: 'Units a reviewer acts for; empty for admins' }) unitCodes!: string[];
+  @Field(() => Boolean) disabled!: boolean;
+  @Field(() => Date, { nullable: true }) lastLoginAt!: Date | null;
+  @Field(() => Int, { description: 'Sessions neither ended nor expired' }) activeSessions!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType('OpsAccountPage')
+export class OpsAccountPageType {
+  @Field(() => [OpsAccountSummaryType]) items!: OpsAccountSummaryType[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last' }) nextCursor!: string | null;
 }

@@ -1,8 +1,10 @@
 /**
  * 统计 and 导出 of applications for ops staff. Reviewers see the units on their account, admins all.
  */
+import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { IsolationLevel } from '@mikro-orm/core';
+import ExcelJS from 'exceljs';
 import { AppError, ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../graphql/context';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../account/identity-document';
@@ -29,11 +31,27 @@ export interface StatisticsRow {
   count: number;
 }
 
+export type ExportFormat = 'CSV' | 'XLSX';
+
 export interface ExportRequest {
   examId: string;
   unitCode: string;
   unmasked: boolean;
   reason: string | null;
+  format: ExportFormat;
+}
+
+export interface StartedExport {
+  examUnitId: string;
+  examName: string;
+  unmasked: boolean;
+  fileName: string;
+}
+
+/** Where export rows go: `row` takes one row's cells, `flush` hands what was taken to the socket. */
+interface ExportSink {
+  row(cells: string[]): void;
+  flush(): Promise<void>;
 }
 
 /** Rows read per keyset page: memory stays bounded by one page whatever the unit's size. */
@@ -42,6 +60,8 @@ export const EXPORT_PAGE_ROWS = 250;
 const EXPORT_WRITE_ROWS = 50;
 
 export const EXPORT_HEADER = ['报名编号', '考试', '级别', '状态', '姓名', '证件类型', '证件号码', '手机号', '报考地市', '报名点', '报考科目', '提交时间', '审核时间'];
+/** Column widths of the XLSX sheet, in characters, in EXPORT_HEADER's order. */
+const XLSX_COLUMN_WIDTHS = [38, 30, 8, 10, 14, 16, 22, 14, 14, 24, 36, 20, 20];
 
 /** RFC 4180 field; cells a spreadsheet would run as a formula get a leading apostrophe. */
 export function csvField(value: string | null | undefined): string {
@@ -124,7 +144,7 @@ export class ApplicationReportService {
    * Checks the request and writes its audit records (the export, and the unmasked read when there
    * is one) in one transaction before any row is sent: no record, no data. Returns the exam unit.
    */
-  async beginExport(ctx: RequestContext, request: ExportRequest): Promise<{ examUnitId: string; examName: string; fileName: string }> {
+  async beginExport(ctx: RequestContext, request: ExportRequest): Promise<StartedExport> {
     requireOpsRole(ctx, 'REVIEWER', request.unitCode);
     if (request.unmasked) {
       requireOpsRole(ctx, 'ADMIN');
@@ -138,6 +158,7 @@ export class ApplicationReportService {
       [request.examId, request.unitCode],
     );
     if (!examUnit) throw new AppError(ErrorCode.NOT_FOUND, '该考试或报名单位不存在');
+    const extension = request.format.toLowerCase();
     await ctx.em.transactional(async (em) => {
       const tx = { ...ctx, em };
       await recordAudit(tx, {
@@ -145,7 +166,7 @@ export class ApplicationReportService {
         targetType: 'EXAM_UNIT',
         targetId: examUnit.id,
         reason: request.unmasked ? request.reason!.trim() : null,
-        details: { examId: request.examId, unitCode: request.unitCode, masked: !request.unmasked, format: 'CSV' },
+        details: { examId: request.examId, unitCode: request.unitCode, masked: !request.unmasked, format: request.format },
       });
       if (request.unmasked) {
         await auditUnmaskedRead(tx, {
@@ -153,28 +174,90 @@ export class ApplicationReportService {
           targetId: examUnit.id,
           fields: ['documentNumber', 'phone'],
           reason: request.reason!,
-          details: { examId: request.examId, unitCode: request.unitCode, export: 'applications.csv' },
+          details: { examId: request.examId, unitCode: request.unitCode, export: `applications.${extension}` },
         });
       }
     });
-    return { examUnitId: examUnit.id, examName: examUnit.exam_name, fileName: `applications-${examUnit.year}-${examUnit.level.toLowerCase()}-${request.unitCode}.csv` };
+    return {
+      examUnitId: examUnit.id,
+      examName: examUnit.exam_name,
+      unmasked: request.unmasked,
+      fileName: `applications-${examUnit.year}-${examUnit.level.toLowerCase()}-${request.unitCode}.${extension}`,
+    };
   }
 
   /**
-   * Streams the submitted applications of one exam unit as CSV (UTF-8 with BOM, for Excel), in keyset
-   * pages of EXPORT_PAGE_ROWS read in one REPEATABLE READ snapshot, and waits for the socket whenever
-   * its buffer is full. Stops reading when the client goes away. Returns the number of rows written.
+   * Streams the submitted applications of one exam unit in the requested format and ends the
+   * response. Returns the number of rows written (fewer when the client went away).
    */
-  async streamCsv(ctx: RequestContext, examUnitId: string, examName: string, unmasked: boolean, res: ServerResponse): Promise<number> {
+  streamExport(ctx: RequestContext, started: StartedExport, format: ExportFormat, res: ServerResponse): Promise<number> {
+    return format === 'XLSX' ? this.streamXlsx(ctx, started, res) : this.streamCsv(ctx, started, res);
+  }
+
+  /** CSV, UTF-8 with a BOM (Excel reads it as UTF-8 only then). */
+  private async streamCsv(ctx: RequestContext, started: StartedExport, res: ServerResponse): Promise<number> {
+    let chunk = '\uFEFF' + csvLine(EXPORT_HEADER);
+    const rows = await this.eachRow(ctx, started, {
+      row: (cells) => {
+        chunk += csvLine(cells);
+      },
+      flush: async () => {
+        if (res.destroyed) throw new ExportAborted();
+        const text = chunk;
+        chunk = '';
+        if (text && !res.write(text)) await waitForDrain(res);
+      },
+    });
+    res.end();
+    return rows;
+  }
+
+  /**
+   * XLSX through exceljs's streaming WorkbookWriter: each row is serialised and handed to the zip
+   * stream when it is committed, inline strings (no shared-string table held until the end), no
+   * styles. The zip stream is piped into the response; after each batch the writer waits while the
+   * socket's buffer is full, so what sits in memory is a batch or two, not the sheet.
+   * Every cell is a text cell (t="inlineStr"), never a formula, so `=…` is shown as typed.
+   */
+  private async streamXlsx(ctx: RequestContext, started: StartedExport, res: ServerResponse): Promise<number> {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+    workbook.creator = '全国会计人员统一服务管理平台';
+    const sheet = workbook.addWorksheet('报名信息', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = EXPORT_HEADER.map((header, i) => ({ key: String(i), width: XLSX_COLUMN_WIDTHS[i] ?? 14 }));
+    sheet.addRow(EXPORT_HEADER).commit();
+    let finished = false;
+    try {
+      const rows = await this.eachRow(ctx, started, {
+        row: (cells) => sheet.addRow(cells.map((cell) => cell ?? '')).commit(),
+        flush: async () => {
+          if (res.destroyed) throw new ExportAborted();
+          if (res.writableNeedDrain) await waitForDrain(res);
+        },
+      });
+      if (res.destroyed) return rows;
+      sheet.commit();
+      // Finishes the zip, which ends the response; resolves on the response's 'finish', which never
+      // comes when the client leaves during the last bytes: its 'close' ends the wait then.
+      const committed = workbook.commit();
+      committed.catch(() => undefined); // once the client is gone, a late stream error is of no interest
+      await Promise.race([committed, once(res, 'close')]);
+      finished = true;
+      return rows;
+    } finally {
+      if (!finished) (workbook as unknown as { zip: { abort(): void } }).zip.abort();
+    }
+  }
+
+  /**
+   * Reads the submitted applications of one exam unit in keyset pages of EXPORT_PAGE_ROWS, all in one
+   * REPEATABLE READ snapshot, hands each row to the sink and flushes it every EXPORT_WRITE_ROWS rows
+   * (the sink waits for the socket there). Stops reading when the client goes away.
+   */
+  private async eachRow(ctx: RequestContext, started: StartedExport, sink: ExportSink): Promise<number> {
     let rows = 0;
-    const write = async (chunk: string) => {
-      if (res.destroyed) throw new ExportAborted();
-      if (!res.write(chunk)) await waitForDrain(res);
-    };
     try {
       await ctx.em.transactional(
         async (em) => {
-          await write('\uFEFF' + csvLine(EXPORT_HEADER));
           let after: string | null = null;
           for (;;) {
             const page: Array<Record<string, any>> = await em.execute(
@@ -188,37 +271,17 @@ export class ApplicationReportService {
                   ${after ? 'and a.id > ?' : ''}
                 order by a.id
                 limit ${EXPORT_PAGE_ROWS}`,
-              after ? [examUnitId, ApplicationStatus.DRAFT, after] : [examUnitId, ApplicationStatus.DRAFT],
+              after ? [started.examUnitId, ApplicationStatus.DRAFT, after] : [started.examUnitId, ApplicationStatus.DRAFT],
             );
-            let chunk = '';
             let lastId: string | null = after;
             for (let i = 0; i < page.length; i++) {
               const r = page[i]!;
               lastId = r.id;
-              const documentNumber = this.pii.decrypt('DOCUMENT_NUMBER', r.document_number_encrypted);
-              const phone = this.pii.decrypt('PHONE', r.phone_encrypted);
-              chunk += csvLine([
-                r.id,
-                examName,
-                EXAM_LEVEL_LABELS[r.level as ExamLevel],
-                STATUS_LABELS[r.status as ApplicationStatus],
-                r.name,
-                DOCUMENT_TYPE_LABELS[r.document_type as DocumentType] ?? r.document_type,
-                unmasked ? documentNumber : maskDocumentNumber(documentNumber),
-                unmasked ? phone : maskPhone(phone),
-                r.city_name,
-                r.point_name,
-                (r.subject_codes ?? []).join(' '),
-                chinaTime(r.submitted_at),
-                chinaTime(r.reviewed_at),
-              ]);
+              sink.row(this.exportCells(r, started));
               page[i] = null as never; // let the page's rows go as soon as they are written
-              if ((i + 1) % EXPORT_WRITE_ROWS === 0) {
-                await write(chunk);
-                chunk = '';
-              }
+              if ((i + 1) % EXPORT_WRITE_ROWS === 0) await sink.flush();
             }
-            if (chunk) await write(chunk);
+            await sink.flush();
             rows += page.length;
             if (page.length < EXPORT_PAGE_ROWS) break;
             after = lastId;
@@ -234,5 +297,26 @@ export class ApplicationReportService {
       throw err;
     }
     return rows;
+  }
+
+  /** One row in EXPORT_HEADER's order; 证件号码 and 手机号 masked unless the export is unmasked. */
+  private exportCells(r: Record<string, any>, started: StartedExport): string[] {
+    const documentNumber = this.pii.decrypt('DOCUMENT_NUMBER', r.document_number_encrypted);
+    const phone = this.pii.decrypt('PHONE', r.phone_encrypted);
+    return [
+      r.id,
+      started.examName,
+      EXAM_LEVEL_LABELS[r.level as ExamLevel],
+      STATUS_LABELS[r.status as ApplicationStatus],
+      r.name,
+      DOCUMENT_TYPE_LABELS[r.document_type as DocumentType] ?? r.document_type,
+      started.unmasked ? documentNumber : maskDocumentNumber(documentNumber),
+      started.unmasked ? phone : maskPhone(phone),
+      r.city_name ?? '',
+      r.point_name ?? '',
+      (r.subject_codes ?? []).join(' '),
+      chinaTime(r.submitted_at),
+      chinaTime(r.reviewed_at),
+    ];
   }
 }

@@ -2,9 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import { AppError, ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../graphql/context';
 import { sendJson, type RouteHandler } from '../../http/server';
-import type { ApplicationReportService } from './application-report.service';
+import type { ApplicationReportService, ExportFormat, StartedExport } from './application-report.service';
 
 export const APPLICATIONS_EXPORT_PATH = '/api/ops/exports/applications.csv';
+export const APPLICATIONS_XLSX_EXPORT_PATH = '/api/ops/exports/applications.xlsx';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  CSV: 'text/csv; charset=utf-8',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 type ContextFactory = (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
 
@@ -16,11 +22,11 @@ const STATUS_OF: Partial<Record<string, number>> = {
 };
 
 /**
- * GET /api/ops/exports/applications.csv?examId=…&unitCode=…[&unmasked=1&reason=…]
+ * GET /api/ops/exports/applications.csv (or .xlsx)?examId=…&unitCode=…[&unmasked=1&reason=…]
  * Reviewers of the unit and admins; unmasked for admins only, with a reason. Audited before the first row.
  */
 export function exportRoutes(reports: ApplicationReportService, createContext: ContextFactory): { exact: Record<string, RouteHandler> } {
-  const applications: RouteHandler = async (req, res, requestId) => {
+  const applications = (format: ExportFormat): RouteHandler => async (req, res, requestId) => {
     if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'METHOD_NOT_ALLOWED', message: '不支持的请求方法' }, { allow: 'GET' });
     const query = new URL(req.url ?? '/', 'http://gateway').searchParams;
     const ctx = await createContext(req, requestId);
@@ -29,8 +35,9 @@ export function exportRoutes(reports: ApplicationReportService, createContext: C
       unitCode: query.get('unitCode') ?? '',
       unmasked: query.get('unmasked') === '1',
       reason: query.get('reason'),
+      format,
     };
-    let started: Awaited<ReturnType<ApplicationReportService['beginExport']>>;
+    let started: StartedExport;
     try {
       if (!request.examId || !/^\d{6}$/.test(request.unitCode)) throw new AppError(ErrorCode.BAD_USER_INPUT, '请提供examId和6位报名单位代码unitCode');
       started = await reports.beginExport(ctx, request);
@@ -42,15 +49,14 @@ export function exportRoutes(reports: ApplicationReportService, createContext: C
       throw err;
     }
     res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
+      'content-type': CONTENT_TYPES[format],
       'content-disposition': `attachment; filename="${started.fileName}"`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'x-request-id': requestId,
     });
-    const rows = await reports.streamCsv(ctx, started.examUnitId, started.examName, request.unmasked, res);
-    ctx.logger.info({ rows, unitCode: request.unitCode, examId: request.examId, masked: !request.unmasked }, 'applications exported');
-    res.end();
+    const rows = await reports.streamExport(ctx, started, format, res);
+    ctx.logger.info({ rows, unitCode: request.unitCode, examId: request.examId, masked: !request.unmasked, format }, 'applications exported');
   };
-  return { exact: { [APPLICATIONS_EXPORT_PATH]: applications } };
+  return { exact: { [APPLICATIONS_EXPORT_PATH]: applications('CSV'), [APPLICATIONS_XLSX_EXPORT_PATH]: applications('XLSX') } };
 }

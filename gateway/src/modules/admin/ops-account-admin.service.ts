@@ -16,6 +16,26 @@ export type OpsAccountSecretOutcome = { ok: true; id: string; username: string; 
 export type OpsAccountOutcome = { ok: true; id: string; message: string } | AdminFailure;
 
 const TOTP_ISSUER = 'CCAP Ops';
+export const OPS_ACCOUNT_PAGE_MAX = 200;
+
+export interface OpsAccountFilter {
+  role?: OpsRole | null;
+  /** Reviewers acting for this unit. */
+  unitCode?: string | null;
+  disabled?: boolean | null;
+}
+
+export interface OpsAccountSummary {
+  id: string;
+  username: string;
+  roles: OpsRole[];
+  unitCodes: string[];
+  disabled: boolean;
+  lastLoginAt: Date | null;
+  activeSessions: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 export class OpsAccountAdminService {
   constructor(
@@ -35,6 +55,54 @@ export class OpsAccountAdminService {
       totpSecret: base32Encode(result.totpSecret),
       otpauthUrl: otpauthUrl(result.totpSecret, { issuer: TOTP_ISSUER, accountName: result.username }),
     };
+  }
+
+  /**
+   * Ops accounts in username order, keyset pages. Selects the columns it shows, so the password hash
+   * and the TOTP secret never leave the table.
+   */
+  async list(ctx: RequestContext, filter: OpsAccountFilter, first: number, after: string | null): Promise<{ items: OpsAccountSummary[]; nextCursor: string | null }> {
+    requireOpsRole(ctx, 'ADMIN');
+    const limit = Math.min(Math.max(first, 1), OPS_ACCOUNT_PAGE_MAX);
+    const where: string[] = [];
+    const params: unknown[] = [ctx.clock.now()];
+    if (filter.role) {
+      where.push('? = any(a.roles)');
+      params.push(filter.role);
+    }
+    if (filter.unitCode) {
+      where.push('? = any(a.unit_codes)');
+      params.push(filter.unitCode);
+    }
+    if (filter.disabled != null) {
+      where.push('a.disabled = ?');
+      params.push(filter.disabled);
+    }
+    if (after) {
+      where.push('a.username > ?');
+      params.push(Buffer.from(after, 'base64url').toString('utf8'));
+    }
+    const rows = await ctx.em.execute<Array<Record<string, any>>>(
+      `select a.id, a.username, a.roles, a.unit_codes, a.disabled, a.last_login_at, a.created_at, a.updated_at,
+              (select count(*)::int from ops_session s where s.account_id = a.id and s.revoked_at is null and s.expires_at > ?) as active_sessions
+         from ops_account a
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by a.username limit ${limit + 1}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      username: r.username,
+      roles: r.roles,
+      unitCodes: r.unit_codes,
+      disabled: r.disabled,
+      lastLoginAt: r.last_login_at ? new Date(r.last_login_at) : null,
+      activeSessions: r.active_sessions,
+      createdAt: new Date(r.created_at),
+      updatedAt: new Date(r.updated_at),
+    }));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? Buffer.from(last.username).toString('base64url') : null };
   }
 
   private async lockAccount(tx: RequestContext, id: string): Promise<{ id: string; username: string; roles: OpsRole[]; unit_codes: string[]; disabled: boolean } | null> {

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { auditUnmaskedRead, recordAudit } from '../audit/audit.service';
 import { normalizeDocumentNumber, type DocumentType } from '../account/identity-document';
 import { maskDocumentNumber, maskName, maskPhone, normalizePersonName } from '../account/person-name';
+import { maskedDocumentLookupsFor } from '../account/masked-document-number';
 import { normalizeMobile } from '../account/phone';
 import type { PiiProtector } from '../account/pii-protector';
 import { OpsErrorCode, opsFailure, type OpsFailure } from './ops.errors';
@@ -9,8 +10,10 @@ import { OpsErrorCode, opsFailure, type OpsFailure } from './ops.errors';
 export interface CandidateSearchCriteria {
   /** The start of the name as registered (rare characters included), e.g. 张 or 欧阳. */
   namePrefix?: string | null;
-  /** Exact 证件号码 of any document type. */
+  /** Exact 证件号码 of any document type (one containing * is taken as masked). */
   documentNumber?: string | null;
+  /** 证件号码 as shown masked (1101**********1234); a single * stands for any number of hidden characters. */
+  maskedDocumentNumber?: string | null;
   /** Exact 手机号 (+86 and spaces are ignored). */
   phone?: string | null;
 }
@@ -78,8 +81,12 @@ export class CandidateLookupService {
   constructor(private readonly pii: PiiProtector) {}
 
   async search(ctx: RequestContext, criteria: CandidateSearchCriteria, first: number, after: string | null): Promise<CandidateSearchResult> {
-    const given = (['namePrefix', 'documentNumber', 'phone'] as const).filter((key) => criteria[key]?.trim());
-    if (given.length !== 1) return opsFailure(OpsErrorCode.SEARCH_CRITERIA, '请只填写姓名(开头部分)、证件号码、手机号中的一项');
+    // A 证件号码 typed with * is a masked one.
+    if (criteria.documentNumber && /[*＊]/.test(criteria.documentNumber) && !criteria.maskedDocumentNumber?.trim()) {
+      criteria = { ...criteria, documentNumber: null, maskedDocumentNumber: criteria.documentNumber };
+    }
+    const given = (['namePrefix', 'documentNumber', 'maskedDocumentNumber', 'phone'] as const).filter((key) => criteria[key]?.trim());
+    if (given.length !== 1) return opsFailure(OpsErrorCode.SEARCH_CRITERIA, '请只填写姓名(开头部分)、证件号码、脱敏证件号码、手机号中的一项');
     const limit = Math.min(Math.max(first, 1), CANDIDATE_SEARCH_PAGE_MAX);
     const columns = `id, name, document_type, document_number_encrypted, nationality, phone_encrypted, created_at`;
 
@@ -103,6 +110,8 @@ export class CandidateLookupService {
       return { ok: true, candidates: page.map((row) => this.summary(row)), nextCursor: rows.length > limit && last ? encodeNameCursor(last.name, last.id) : null };
     }
 
+    if (criteria.maskedDocumentNumber?.trim()) return this.searchByMaskedDocument(ctx, criteria.maskedDocumentNumber, limit, after);
+
     // An exact identifier says whether one particular person is registered: recorded like a read.
     const byDocument = Boolean(criteria.documentNumber?.trim());
     const lookup = byDocument
@@ -124,6 +133,39 @@ export class CandidateLookupService {
         },
       );
       return { ok: true as const, candidates, nextCursor: null };
+    });
+  }
+
+  /**
+   * By the keyed hash of the masked number (stored with each account): an index lookup, nothing is
+   * decrypted but the page shown. Several accounts can share a masked number: keyset pages by id.
+   * Recorded like the exact searches, without the pattern.
+   */
+  private async searchByMaskedDocument(ctx: RequestContext, typed: string, limit: number, after: string | null): Promise<CandidateSearchResult> {
+    const lookups = maskedDocumentLookupsFor(this.pii, typed);
+    if (!lookups) return opsFailure(OpsErrorCode.MASKED_NUMBER_FORMAT, '脱敏证件号码应如1101**********1234:前4位和后4位(不足12位的证件为前2位和后2位),中间为*');
+    const afterId = after ? Buffer.from(after, 'base64url').toString('utf8') : null;
+    if (afterId !== null && !UUID_PATTERN.test(afterId)) return opsFailure(OpsErrorCode.INVALID_CURSOR, '翻页参数无效,请重新查询');
+    return ctx.em.transactional(async (em) => {
+      const rows = await em.execute<CandidateRow[]>(
+        `select id, name, document_type, document_number_encrypted, nationality, phone_encrypted, created_at from candidate_account
+          where document_number_masked_lookup = any(array(select decode(unnest(?::text[]), 'hex'))) ${afterId ? 'and id > ?' : ''}
+          order by id limit ${limit + 1}`,
+        [`{${lookups.map((h) => h.toString('hex')).join(',')}}`, ...(afterId ? [afterId] : [])],
+      );
+      const page = rows.slice(0, limit);
+      const candidates = page.map((row) => this.summary(row));
+      await recordAudit(
+        { ...ctx, em },
+        {
+          action: 'CANDIDATE_SEARCHED',
+          targetType: candidates.length === 1 ? 'CANDIDATE_ACCOUNT' : null,
+          targetId: candidates.length === 1 ? candidates[0]!.id : null,
+          details: { by: 'MASKED_DOCUMENT_NUMBER', found: candidates.length, page: afterId ? 'next' : 'first' },
+        },
+      );
+      const last = page.at(-1);
+      return { ok: true as const, candidates, nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null };
     });
   }
 
