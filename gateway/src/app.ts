@@ -35,6 +35,7 @@ import { SESSION_COOKIE } from './modules/account/session.service';
 import { exportRoutes } from './modules/admin/export.routes';
 import type { SmsProvider } from './modules/account/sms-provider';
 import { PublicDataListener } from './modules/exam/public-data-cache';
+import { PublicResponseCache, publicResponsePlugin } from './graphql/public-response-cache';
 
 export interface GatewayOptions {
   config: AppConfig;
@@ -183,6 +184,7 @@ export async function startGateway({
     prefixRoutes: { ...explorer.prefix, ...uploads.prefix, ...payments.prefix, ...forms.prefix, ...wechat.prefix },
     createContext: createRequestContext,
     responseCookies: (ctx) => ctx.responseCookies,
+    publicResponses: new PublicResponseCache(services.publicData, clock),
   });
 
   apollo = new ApolloServer<RequestContext>({
@@ -203,6 +205,7 @@ export async function startGateway({
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLoggingPlugin,
       introspectionGuardPlugin((ctx) => ctx.ops !== null),
+      publicResponsePlugin,
     ],
   });
   await apollo.start();

@@ -23,7 +23,17 @@ interface Entry {
  */
 export class PublicDataCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly changeListeners: Array<() => void> = [];
   private active = false;
+
+  /** `listener` runs on every invalidation, activation and deactivation (caches built on this data drop theirs). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
 
   get isActive(): boolean {
     return this.active;
@@ -48,18 +58,21 @@ export class PublicDataCache {
   /** Drops every entry built from `table`. */
   invalidate(table: string): void {
     for (const [key, entry] of this.entries) if (entry.tables.includes(table)) this.entries.delete(key);
+    this.changed();
   }
 
   /** Serve from memory from now on (the listener is listening); starts empty. */
   activate(): void {
     this.entries.clear();
     this.active = true;
+    this.changed();
   }
 
   /** Stop serving from memory (connection lost, or shutting down). */
   deactivate(): void {
     this.active = false;
     this.entries.clear();
+    this.changed();
   }
 
   get size(): number {
