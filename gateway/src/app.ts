@@ -65,8 +65,8 @@ export async function startGateway({
 }: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
-  // Serves published exam data from memory once it listens for PostgreSQL's change notifications.
-  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, logger });
+  // Serves published exam data (and reuses session lookups) from memory once it listens for PostgreSQL's notifications.
+  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, sessions: services.sessionCache, logger });
   await publicDataListener.start();
   const schema = await buildGatewaySchema(services);
   const opsPrincipalOf: OpsPrincipalResolver = resolveOpsPrincipal ?? ((req, ctx) => services.opsSessions.resolvePrincipal(req, ctx));
