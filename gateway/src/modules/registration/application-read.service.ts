@@ -50,7 +50,7 @@ export interface ApplicationRow {
   reviewHint: string | null;
 }
 
-const APPLICATION_SELECT = `
+export const APPLICATION_SELECT = `
   select a.id, a.account_id as "accountId", a.exam_id as "examId", e.name as "examName", e.year as "examYear", a.level,
          a.exam_unit_id as "examUnitId", u.id as "unitId", u.code as "unitCode", u.name as "unitName",
          eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt",
@@ -96,7 +96,7 @@ export function withDates<T extends Record<string, unknown>>(row: T, columns: re
   return row;
 }
 
-function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
+export function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
   return withDates(row, TIMESTAMPS) as unknown as ApplicationRow;
 }
 
