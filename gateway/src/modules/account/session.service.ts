@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext, Viewer } from '../../graphql/context';
 import { serializeCookie } from '../../http/cookies';
 import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
+import { prepared, preparedQuery } from '../../orm/raw-transaction';
 
 export const SESSION_COOKIE = 'ccap_sid';
 /** Sliding expiry is refreshed at most this often, so a busy page does not write on every request. */
@@ -15,6 +16,14 @@ export interface SessionOptions {
   absoluteTimeoutMs: number;
   secureCookie: boolean;
 }
+
+/** Every signed-in request's first statement (when not cached): prepared, PostgreSQL plans it once per connection. */
+const LIVE_SESSION = prepared(
+  'ccap_live_session',
+  `select s.account_id, s.last_seen_at, s.expires_at, a.name
+     from candidate_session s join candidate_account a on a.id = s.account_id
+    where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3`,
+);
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -78,12 +87,11 @@ export class SessionService {
     const cached = this.cache?.get(key, now.getTime());
     if (cached) return { id: cached.accountId, name: cached.name, sessionTokenHash: tokenHash };
     const ticket = this.cache?.ticket();
-    const [row] = await ctx.em.execute<Array<{ account_id: string; name: string; last_seen_at: string; expires_at: string }>>(
-      `select s.account_id, s.last_seen_at, s.expires_at, a.name
-         from candidate_session s join candidate_account a on a.id = s.account_id
-        where s.token_hash = ? and s.revoked_at is null and s.expires_at > ? and s.last_seen_at > ?`,
-      [tokenHash, now, new Date(now.getTime() - this.options.idleTimeoutMs)],
-    );
+    const [row] = await preparedQuery<{ account_id: string; name: string; last_seen_at: string; expires_at: string }>(ctx.em, LIVE_SESSION, [
+      tokenHash,
+      now,
+      new Date(now.getTime() - this.options.idleTimeoutMs),
+    ]);
     if (!row) {
       this.clearCookie(ctx);
       return null;

@@ -18,7 +18,7 @@ import {
   type PersonalInfo,
 } from './application-rules';
 import { isRealNameVerified } from './real-name-check';
-import { rawTransaction, type RawTransaction } from '../../orm/raw-transaction';
+import { prepared, rawTransaction } from '../../orm/raw-transaction';
 import { APPLICATION_SELECT, toApplicationRow, type ApplicationRow } from './application-read.service';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 
@@ -496,11 +496,10 @@ export class ApplicationService {
     const viewer = requireViewer(ctx);
     if (!UUID_PATTERN.test(applicationId)) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
     return rawTransaction(ctx.em, async (tx): Promise<ApplicationOutcome> => {
-      const id = tx.literal(applicationId);
       const [, , [row]] = await tx.batch([
         'begin',
-        `select 1 from application where id = ${id} for update`,
-        `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = ${id}`,
+        { statement: SUBMIT_LOCK, args: [applicationId] },
+        { statement: SUBMIT_FACTS, args: [applicationId] },
       ]);
       const app = ownApplication(row ? toLockedApplication(row) : null, viewer.id);
       const facts = toSubmissionFacts(row!);
@@ -516,7 +515,11 @@ export class ApplicationService {
         await tx.batch(['rollback']);
         return problem;
       }
-      const [[placed], [application]] = await tx.batch([submitStatement(tx, app, now), `${APPLICATION_SELECT} where a.id = ${id}`, 'commit']);
+      const [[placed], [application]] = await tx.batch([
+        { statement: SUBMIT_WRITES, args: [app.id, app.pointId, app.heldPointId, now, app.status, app.accountId] },
+        { statement: SUBMIT_RESULT, args: [app.id] },
+        'commit',
+      ]);
       if (!placed!.placed) {
         return registrationFailure(RegistrationErrorCode.REGISTRATION_POINT_FULL, REGISTRATION_MESSAGES.REGISTRATION_POINT_FULL, { field: 'pointId' });
       }
@@ -559,34 +562,34 @@ export class ApplicationService {
   }
 }
 
+const SUBMIT_LOCK = prepared('ccap_submit_lock', `select 1 from application where id = $1 for update`);
+const SUBMIT_FACTS = prepared('ccap_submit_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = $1`);
+const SUBMIT_RESULT = prepared('ccap_submit_result', `${APPLICATION_SELECT} where a.id = $1`);
+
 /**
- * 提交's writes as one statement: take a place at the chosen point (unless the application already
- * holds it), give back the one held elsewhere, update the application and record the transition,
- * each only if the place was taken. Answers `placed`.
+ * 提交's writes as one statement ($1 application, $2 chosen point, $3 point held so far or null,
+ * $4 now, $5 status before, $6 candidate): take a place at the chosen point unless the application
+ * already holds it there, give back a place held elsewhere, update the application and record the
+ * transition, all only if the place was had. Answers `placed`.
  */
-function submitStatement(tx: RawTransaction, app: LockedApplication, now: Date): string {
-  const at = tx.literal(now);
-  const pointId = tx.literal(app.pointId);
-  const keepsPlace = app.heldPointId === app.pointId;
-  const took = keepsPlace
-    ? `select 1 as id`
-    : `update registration_point set taken = taken + 1 where id = ${pointId} and (capacity is null or taken < capacity) returning id`;
-  const released =
-    app.heldPointId && !keepsPlace
-      ? `, released as (update registration_point set taken = taken - 1
-                        where id = ${tx.literal(app.heldPointId)} and taken > 0 and exists (select 1 from took) returning id)`
-      : '';
-  return `with took as (${took})${released},
-    submitted as (
-      update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
-             submitted_at = ${at}, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = ${at}
-       where id = ${tx.literal(app.id)} and exists (select 1 from took) returning id),
-    recorded as (
-      insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)
-      select id, ${tx.literal(app.status)}, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', ${tx.literal(app.accountId)}, ${at}, null
-        from submitted)
-    select exists (select 1 from took) as placed`;
-}
+const SUBMIT_WRITES = prepared(
+  'ccap_submit_writes',
+  `with took as (
+     update registration_point set taken = taken + 1
+      where id = $2::uuid and $3::uuid is distinct from $2::uuid and (capacity is null or taken < capacity) returning id),
+   placed as (select exists (select 1 from took) or $3::uuid is not distinct from $2::uuid as ok),
+   released as (
+     update registration_point set taken = taken - 1
+      where id = $3::uuid and $3::uuid is distinct from $2::uuid and taken > 0 and exists (select 1 from took) returning id),
+   submitted as (
+     update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
+            submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
+      where id = $1::uuid and (select ok from placed) returning id),
+   recorded as (
+     insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)
+     select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
+   select ok as placed from placed`,
+);
 
 function cityNotAvailable(): RegistrationFailure {
   return registrationFailure(RegistrationErrorCode.CITY_NOT_AVAILABLE, REGISTRATION_MESSAGES.CITY_NOT_AVAILABLE, { field: 'cityId' });
