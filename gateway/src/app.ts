@@ -35,6 +35,7 @@ import { SESSION_COOKIE } from './modules/account/session.service';
 import { exportRoutes } from './modules/admin/export.routes';
 import type { SmsProvider } from './modules/account/sms-provider';
 import { PublicDataListener } from './modules/exam/public-data-cache';
+import { PublicResponseCache, publicResponsePlugin } from './graphql/public-response-cache';
 
 export interface GatewayOptions {
   config: AppConfig;
@@ -64,8 +65,8 @@ export async function startGateway({
 }: GatewayOptions): Promise<Gateway> {
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
-  // Serves published exam data from memory once it listens for PostgreSQL's change notifications.
-  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, logger });
+  // Serves published exam data (and reuses session lookups) from memory once it listens for PostgreSQL's notifications.
+  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, sessions: services.sessionCache, logger });
   await publicDataListener.start();
   const schema = await buildGatewaySchema(services);
   const opsPrincipalOf: OpsPrincipalResolver = resolveOpsPrincipal ?? ((req, ctx) => services.opsSessions.resolvePrincipal(req, ctx));
@@ -183,6 +184,7 @@ export async function startGateway({
     prefixRoutes: { ...explorer.prefix, ...uploads.prefix, ...payments.prefix, ...forms.prefix, ...wechat.prefix },
     createContext: createRequestContext,
     responseCookies: (ctx) => ctx.responseCookies,
+    publicResponses: new PublicResponseCache(services.publicData, clock),
   });
 
   apollo = new ApolloServer<RequestContext>({
@@ -203,6 +205,7 @@ export async function startGateway({
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       errorLoggingPlugin,
       introspectionGuardPlugin((ctx) => ctx.ops !== null),
+      publicResponsePlugin,
     ],
   });
   await apollo.start();

@@ -90,6 +90,36 @@ describe('sessions', () => {
     expect((await me(cookie, second)).body.data.me).toBeNull();
   });
 
+  it('are looked up from memory for a few seconds, yet end on logout at once here and within moments in another process', async () => {
+    clock.set(START);
+    const { cookie, viewer } = await registerCandidate(gw);
+    expect((await me(cookie)).body.data.me.id).toBe(viewer.id);
+    expect((await me(cookie, second)).body.data.me.id).toBe(viewer.id);
+    // Revoked behind the gateways' backs (no notification: triggers off for this statement): memory still answers.
+    const sql = gw.orm.em.fork();
+    await sql.getConnection().execute(`begin; set local session_replication_role = replica; update candidate_session set revoked_at = now() where account_id = '${viewer.id}'; commit`);
+    expect((await me(cookie)).body.data.me?.id).toBe(viewer.id);
+    expect((await me(cookie, second)).body.data.me?.id).toBe(viewer.id);
+    await sql.getConnection().execute(`update candidate_session set revoked_at = null where account_id = ?`, [viewer.id]);
+    // A real logout: refused at once by the process that handled it, and by the other once PostgreSQL has told it.
+    expect((await gw.graphql(`mutation { logout }`, {}, { cookie })).body.data.logout).toBe(true);
+    expect((await me(cookie)).body.data.me).toBeNull();
+    const started = Date.now();
+    for (;;) {
+      if ((await me(cookie, second)).body.data.me === null) break;
+      expect(Date.now() - started, 'second process still accepts the revoked session').toBeLessThan(2000);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
+
+  it('cached lookups never outlive the idle or the absolute expiry', async () => {
+    clock.set(START);
+    const { cookie } = await registerCandidate(gw);
+    expect((await me(cookie)).body.data.me).not.toBeNull();
+    clock.advance(30 * MINUTE);
+    expect((await me(cookie)).body.data.me).toBeNull();
+  });
+
   it('logout without a session still succeeds', async () => {
     const out = await gw.graphql(`mutation { logout }`);
     expect(out.body.data.logout).toBe(true);

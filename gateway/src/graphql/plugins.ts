@@ -43,13 +43,19 @@ export const errorLoggingPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** Apollo hands out the same validated DocumentNode for the same query text (its document store). */
+const introspectionVerdicts = new WeakMap<DocumentNode, boolean>();
+
 export function selectsIntrospection(document: DocumentNode): boolean {
+  const known = introspectionVerdicts.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.FIELD](node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  introspectionVerdicts.set(document, found);
   return found;
 }
 

@@ -10,6 +10,7 @@ import { LoginThrottleService } from '../modules/account/login-throttle.service'
 import { PasswordHasher } from '../modules/account/password-hasher';
 import { PiiProtector } from '../modules/account/pii-protector';
 import { SessionService } from '../modules/account/session.service';
+import { SessionCache } from '../modules/account/session-cache';
 import { SmsCodeService } from '../modules/account/sms-code.service';
 import { SimulatedSmsProvider, type SmsProvider } from '../modules/account/sms-provider';
 import { VerificationResolver } from '../modules/account/verification.resolver';
@@ -63,7 +64,8 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const sms = smsProvider ?? new SimulatedSmsProvider(orm, clock, { maxDelayMs: config.sms.simulatorMaxDelayMs });
   const smsCodes = new SmsCodeService(pii, sms);
   const captchas = new CaptchaService(pii, { recordAnswersForDevOutbox: config.devOutboxEnabled });
-  const sessions = new SessionService(config.session);
+  const sessionCache = new SessionCache();
+  const sessions = new SessionService(config.session, sessionCache);
   const accounts = new AccountService({
     pii,
     passwords: new PasswordHasher(),
@@ -102,6 +104,8 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const publicData = new PublicDataCache();
   return {
     publicData,
+    // Session lookups, cached per process; the same listener drops revoked sessions.
+    sessionCache,
     exam: new ExamService(publicData),
     applications,
     applicationReads: new ApplicationReadService(),

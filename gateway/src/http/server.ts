@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger';
 import { isClientFault } from '../graphql/plugins';
+import type { PublicResponseCache, PublicResponseMark } from '../graphql/public-response-cache';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> | void;
 
@@ -20,6 +21,8 @@ export interface HttpAppOptions<TContext extends object> {
   routes: Record<string, RouteHandler>;
   /** Path prefix (ending in "/") → handler, tried when no exact route matches (static files: /explorer/assets/…). */
   prefixRoutes?: Record<string, RouteHandler>;
+  /** Whole answers to anonymous reads of published data; the context carries the request's mark as `publicResponse`. */
+  publicResponses?: PublicResponseCache;
 }
 
 export class HttpError extends Error {
@@ -86,12 +89,28 @@ async function handleGraphQL<TContext extends object>(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   let body: unknown = undefined;
+  let publicMark: PublicResponseMark | null = null;
   if (req.method === 'POST') {
     const raw = await readBody(req, options.maxBodyBytes);
     const contentType = req.headers['content-type'] ?? '';
     if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
+      const text = raw.toString('utf8');
+      // Anonymous only (no cookie at all): a signed-in caller's request refreshes their session.
+      // A JSON POST is never a CSRF-"simple" request, so Apollo's preflight rule would let it through too.
+      if (options.publicResponses && req.headers.cookie === undefined && contentType.startsWith('application/json')) {
+        const key = `${req.headers.accept ?? ''}\n${text}`;
+        const hit = options.publicResponses.lookup(key);
+        if (hit) {
+          const headers: OutgoingHttpHeaders = { 'x-request-id': requestId };
+          for (const [name, value] of hit.headers) headers[name] = value;
+          res.writeHead(hit.status, headers);
+          res.end(hit.body);
+          return;
+        }
+        publicMark = options.publicResponses.mark(key);
+      }
       try {
-        body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        body = raw.length ? JSON.parse(text) : undefined;
       } catch {
         throw new HttpError(400, 'request body is not valid JSON');
       }
@@ -102,14 +121,22 @@ async function handleGraphQL<TContext extends object>(
   let context: TContext | undefined;
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
-    context: async () => (context = await options.createContext(req, requestId)),
+    context: async () => {
+      context = await options.createContext(req, requestId);
+      if (publicMark) (context as { publicResponse?: PublicResponseMark }).publicResponse = publicMark;
+      return context;
+    },
   });
   const headers: OutgoingHttpHeaders = { 'x-request-id': requestId };
   for (const [key, value] of response.headers) headers[key] = value;
   const cookies = context ? options.responseCookies(context) : [];
   if (cookies.length > 0) headers['set-cookie'] = [...cookies];
   if (response.body.kind === 'complete') {
-    res.writeHead(statusFor(response.status ?? 200, response.body.string), headers);
+    const status = statusFor(response.status ?? 200, response.body.string);
+    if (publicMark && status === 200 && cookies.length === 0) {
+      options.publicResponses!.store(publicMark, { status, headers: [...response.headers], body: response.body.string });
+    }
+    res.writeHead(status, headers);
     res.end(response.body.string);
     return;
   }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext, Viewer } from '../../graphql/context';
 import { serializeCookie } from '../../http/cookies';
+import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
+import { prepared, preparedQuery } from '../../orm/raw-transaction';
 
 export const SESSION_COOKIE = 'ccap_sid';
 /** Sliding expiry is refreshed at most this often, so a busy page does not write on every request. */
@@ -15,13 +17,25 @@ export interface SessionOptions {
   secureCookie: boolean;
 }
 
+/** Every signed-in request's first statement (when not cached): prepared, PostgreSQL plans it once per connection. */
+const LIVE_SESSION = prepared(
+  'ccap_live_session',
+  `select s.account_id, s.last_seen_at, s.expires_at, a.name
+     from candidate_session s join candidate_account a on a.id = s.account_id
+    where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3`,
+);
+
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
 /** Server-side sessions behind an HttpOnly cookie; revocable one by one or per account. */
 export class SessionService {
-  constructor(private readonly options: SessionOptions) {}
+  constructor(
+    private readonly options: SessionOptions,
+    /** Reuses lookups for a few seconds; revocations here and (notified) elsewhere drop them. */
+    private readonly cache?: SessionCache,
+  ) {}
 
   private cookie(value: string, maxAgeSeconds?: number): string {
     // Lax, not Strict: a candidate following a link from a notice e-mail should arrive signed in.
@@ -69,27 +83,42 @@ export class SessionService {
     }
     const now = ctx.clock.now();
     const tokenHash = hashToken(token);
-    const [row] = await ctx.em.execute<Array<{ account_id: string; name: string; last_seen_at: string }>>(
-      `select s.account_id, s.last_seen_at, a.name
-         from candidate_session s join candidate_account a on a.id = s.account_id
-        where s.token_hash = ? and s.revoked_at is null and s.expires_at > ? and s.last_seen_at > ?`,
-      [tokenHash, now, new Date(now.getTime() - this.options.idleTimeoutMs)],
-    );
+    const key = this.cache ? tokenHash.toString('hex') : '';
+    const cached = this.cache?.get(key, now.getTime());
+    if (cached) return { id: cached.accountId, name: cached.name, sessionTokenHash: tokenHash };
+    const ticket = this.cache?.ticket();
+    const [row] = await preparedQuery<{ account_id: string; name: string; last_seen_at: string; expires_at: string }>(ctx.em, LIVE_SESSION, [
+      tokenHash,
+      now,
+      new Date(now.getTime() - this.options.idleTimeoutMs),
+    ]);
     if (!row) {
       this.clearCookie(ctx);
       return null;
     }
-    if (now.getTime() - new Date(row.last_seen_at).getTime() >= SESSION_REFRESH_INTERVAL_MS) {
+    let lastSeen = new Date(row.last_seen_at).getTime();
+    if (now.getTime() - lastSeen >= SESSION_REFRESH_INTERVAL_MS) {
       await ctx.em.execute(`update candidate_session set last_seen_at = ? where token_hash = ? and last_seen_at < ?`, [
         now,
         tokenHash,
         now,
       ]);
+      lastSeen = now.getTime();
+    }
+    if (this.cache && ticket !== undefined) {
+      // Until the next sliding refresh (or idle expiry) is due, the absolute expiry, or the TTL, whichever comes first.
+      const until = Math.min(
+        now.getTime() + SESSION_CACHE_TTL_MS,
+        lastSeen + Math.min(SESSION_REFRESH_INTERVAL_MS, this.options.idleTimeoutMs),
+        new Date(row.expires_at).getTime(),
+      );
+      this.cache.set(key, { accountId: row.account_id, name: row.name, until }, ticket, now.getTime());
     }
     return { id: row.account_id, name: row.name, sessionTokenHash: tokenHash };
   }
 
   async revoke(ctx: RequestContext, tokenHash: Buffer): Promise<void> {
+    this.cache?.forget({ tokenHashHex: tokenHash.toString('hex') }, ctx.clock.now().getTime());
     await ctx.em.execute(`update candidate_session set revoked_at = ? where token_hash = ? and revoked_at is null`, [
       ctx.clock.now(),
       tokenHash,
@@ -104,6 +133,7 @@ export class SessionService {
 
   /** Every browser of the account is signed out (after a password reset). Inside the caller's transaction. */
   async revokeAll(ctx: RequestContext, accountId: string): Promise<void> {
+    this.cache?.forget({ accountId }, ctx.clock.now().getTime());
     await ctx.em.execute(`update candidate_session set revoked_at = ? where account_id = ? and revoked_at is null`, [
       ctx.clock.now(),
       accountId,

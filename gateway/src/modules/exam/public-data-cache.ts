@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../../logger';
+import { SESSION_REVOKED_CHANNEL, type SessionCache } from '../account/session-cache';
 
 export const PUBLIC_DATA_CHANNEL = 'public_data_changed';
 
@@ -23,7 +24,17 @@ interface Entry {
  */
 export class PublicDataCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly changeListeners: Array<() => void> = [];
   private active = false;
+
+  /** `listener` runs on every invalidation, activation and deactivation (caches built on this data drop theirs). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
 
   get isActive(): boolean {
     return this.active;
@@ -48,18 +59,21 @@ export class PublicDataCache {
   /** Drops every entry built from `table`. */
   invalidate(table: string): void {
     for (const [key, entry] of this.entries) if (entry.tables.includes(table)) this.entries.delete(key);
+    this.changed();
   }
 
   /** Serve from memory from now on (the listener is listening); starts empty. */
   activate(): void {
     this.entries.clear();
     this.active = true;
+    this.changed();
   }
 
   /** Stop serving from memory (connection lost, or shutting down). */
   deactivate(): void {
     this.active = false;
     this.entries.clear();
+    this.changed();
   }
 
   get size(): number {
@@ -70,6 +84,8 @@ export class PublicDataCache {
 export interface PublicDataListenerOptions {
   databaseUrl: string;
   cache: PublicDataCache;
+  /** Session lookups cached in this process: served only while listening, dropped when a revocation is notified. */
+  sessions?: SessionCache;
   logger: Logger;
   /** First reconnect delay; doubles up to maxRetryMs. */
   retryMs?: number;
@@ -77,8 +93,8 @@ export interface PublicDataListenerOptions {
 }
 
 /**
- * One dedicated connection per process that LISTENs on `public_data_changed` (pooled connections
- * cannot: LISTEN belongs to a session). Reconnects with backoff; the cache is inactive (reads go to
+ * One dedicated connection per process that LISTENs on `public_data_changed` and `session_revoked`
+ * (pooled connections cannot: LISTEN belongs to a session). Reconnects with backoff; the cache is inactive (reads go to
  * the database) while it is down.
  */
 export class PublicDataListener {
@@ -98,7 +114,7 @@ export class PublicDataListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const { cache, logger } = this.options;
+    const { cache, sessions, logger } = this.options;
     const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: 'ccap-public-data-listener' });
     this.client = client;
     let lost = false;
@@ -106,6 +122,7 @@ export class PublicDataListener {
       if (lost) return;
       lost = true;
       cache.deactivate();
+      sessions?.deactivate();
       client.removeAllListeners('notification');
       client.end().catch(() => {});
       if (this.client === client) this.client = undefined;
@@ -117,13 +134,15 @@ export class PublicDataListener {
     client.on('end', () => onLost());
     client.on('notification', (message) => {
       if (message.channel === PUBLIC_DATA_CHANNEL && message.payload) cache.invalidate(message.payload);
+      else if (message.channel === SESSION_REVOKED_CHANNEL && message.payload) sessions?.revoked(message.payload);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${PUBLIC_DATA_CHANNEL}`);
+      await client.query(`LISTEN ${PUBLIC_DATA_CHANNEL}; LISTEN ${SESSION_REVOKED_CHANNEL}`);
       if (lost || this.stopped) return;
       this.delay = this.options.retryMs ?? 250;
       cache.activate();
+      sessions?.activate();
     } catch (err) {
       onLost(err as Error);
     }
@@ -150,6 +169,7 @@ export class PublicDataListener {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.options.cache.deactivate();
+    this.options.sessions?.deactivate();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => {});

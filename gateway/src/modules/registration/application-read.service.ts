@@ -5,6 +5,7 @@ import { UUID_PATTERN } from '../exam/exam.service';
 import type { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
 import type { PersonalInfo } from './application-rules';
 import type { UploadPurpose } from './upload.entity';
+import { prepared, preparedQuery } from '../../orm/raw-transaction';
 
 /** An application as the candidate (and the reviewer) sees it: one row, joined in one statement. */
 export interface ApplicationRow {
@@ -50,7 +51,7 @@ export interface ApplicationRow {
   reviewHint: string | null;
 }
 
-const APPLICATION_SELECT = `
+export const APPLICATION_SELECT = `
   select a.id, a.account_id as "accountId", a.exam_id as "examId", e.name as "examName", e.year as "examYear", a.level,
          a.exam_unit_id as "examUnitId", u.id as "unitId", u.code as "unitCode", u.name as "unitName",
          eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt",
@@ -96,7 +97,7 @@ export function withDates<T extends Record<string, unknown>>(row: T, columns: re
   return row;
 }
 
-function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
+export function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
   return withDates(row, TIMESTAMPS) as unknown as ApplicationRow;
 }
 
@@ -123,25 +124,50 @@ export interface ApplicationUploadRow {
   createdAt: Date;
 }
 
+const HISTORY_COLUMNS = `application_id as "applicationId", from_status as "fromStatus", to_status as "toStatus", actor_kind as "actorKind",
+            actor_id as "actorId", at, reason`;
+const UPLOAD_COLUMNS = `id, application_id as "applicationId", account_id as "accountId", purpose, material_code as "materialCode",
+            content_type as "contentType", size_bytes as "sizeBytes", width, height, created_at as "createdAt"`;
+
 export async function loadApplicationHistory(em: EntityManager, ids: readonly string[]): Promise<ApplicationHistoryRow[][]> {
   const rows = await em.getConnection().execute<ApplicationHistoryRow[]>(
-    `select application_id as "applicationId", from_status as "fromStatus", to_status as "toStatus", actor_kind as "actorKind",
-            actor_id as "actorId", at, reason
-       from application_history where application_id in (?) order by id`,
+    `select ${HISTORY_COLUMNS} from application_history where application_id in (?) order by id`,
     [ids as string[]],
   );
-  return groupBy(ids, rows.map((r) => withDates(r as unknown as Record<string, unknown>, ['at']) as unknown as ApplicationHistoryRow));
+  return groupBy(ids, rows.map(toHistoryRow));
 }
 
 export async function loadApplicationUploads(em: EntityManager, ids: readonly string[]): Promise<ApplicationUploadRow[][]> {
   const rows = await em.getConnection().execute<ApplicationUploadRow[]>(
-    `select id, application_id as "applicationId", account_id as "accountId", purpose, material_code as "materialCode",
-            content_type as "contentType", size_bytes as "sizeBytes", width, height, created_at as "createdAt"
-       from application_upload where application_id in (?) and deleted_at is null order by created_at, id`,
+    `select ${UPLOAD_COLUMNS} from application_upload where application_id in (?) and deleted_at is null order by created_at, id`,
     [ids as string[]],
   );
-  return groupBy(ids, rows.map((r) => withDates(r as unknown as Record<string, unknown>, ['createdAt']) as unknown as ApplicationUploadRow));
+  return groupBy(ids, rows.map(toUploadRow));
 }
+
+function toHistoryRow(r: unknown): ApplicationHistoryRow {
+  return withDates(r as Record<string, unknown>, ['at']) as unknown as ApplicationHistoryRow;
+}
+
+function toUploadRow(r: unknown): ApplicationUploadRow {
+  return withDates(r as Record<string, unknown>, ['createdAt']) as unknown as ApplicationUploadRow;
+}
+
+/**
+ * The application's live uploads and its history as JSON arrays in the same row (same columns and
+ * order as the loaders above): the status page needs all three, one round trip instead of three.
+ */
+const WITH_RELATIONS = `,
+    (select coalesce(json_agg(x order by x."createdAt", x.id), '[]') from (select ${UPLOAD_COLUMNS} from application_upload
+       where application_id = a.id and deleted_at is null) x) as "uploads",
+    (select coalesce(json_agg(h order by h.id), '[]') from (select id, ${HISTORY_COLUMNS} from application_history
+       where application_id = a.id) h) as "history"`;
+/** 报名状态 (myApplication), prepared: PostgreSQL spends far longer planning this statement than running it. */
+const LIVE_APPLICATION_OF_ACCOUNT = prepared(
+  'ccap_live_application_of_account',
+  `${APPLICATION_SELECT.replace('\n    from application a', `${WITH_RELATIONS}\n    from application a`)}
+    where a.account_id = $1 and a.exam_id = $2 and a.status <> 'WITHDRAWN'`,
+);
 
 export async function loadSubjects(em: EntityManager, codes: readonly string[]): Promise<Array<{ code: string; name: string } | null>> {
   const rows = await em.getConnection().execute<Array<{ code: string; name: string }>>(
@@ -163,11 +189,13 @@ export class ApplicationReadService {
   /** The candidate's live (not withdrawn) application for an exam. */
   async liveOfAccount(ctx: RequestContext, accountId: string, examId: string): Promise<ApplicationRow | null> {
     if (!UUID_PATTERN.test(examId)) return null;
-    const [row] = await ctx.em.execute(`${APPLICATION_SELECT} where a.account_id = ? and a.exam_id = ? and a.status <> 'WITHDRAWN'`, [
-      accountId,
-      examId,
-    ]);
-    return row ? toApplicationRow(row) : null;
+    const [row] = await preparedQuery(ctx.em, LIVE_APPLICATION_OF_ACCOUNT, [accountId, examId]);
+    if (!row) return null;
+    const { uploads, history, ...application } = row as Record<string, unknown> & { uploads: unknown[]; history: Array<Record<string, unknown>> };
+    // The field resolvers (photo, materials, history) read them through the request's loaders.
+    ctx.loaders.applicationUploads.prime(row.id, uploads.map(toUploadRow));
+    ctx.loaders.applicationHistory.prime(row.id, history.map(({ id: _id, ...h }) => toHistoryRow(h)));
+    return toApplicationRow(application);
   }
 
   async byId(ctx: RequestContext, applicationId: string): Promise<ApplicationRow | null> {

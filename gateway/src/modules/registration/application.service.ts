@@ -19,6 +19,8 @@ import {
   type PersonalInfo,
 } from './application-rules';
 import { isRealNameVerified } from './real-name-check';
+import { prepared, rawTransaction } from '../../orm/raw-transaction';
+import { APPLICATION_SELECT, toApplicationRow, type ApplicationRow } from './application-read.service';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 
 /** The application row as transitions see it, locked FOR UPDATE, with its exam unit's window. */
@@ -43,7 +45,8 @@ export interface LockedApplication {
   registrationEndsAt: Date;
 }
 
-export type ApplicationOutcome = { ok: true; applicationId: string } | RegistrationFailure;
+/** `application`: the row as committed, when the transition read it anyway (saves the caller a query). */
+export type ApplicationOutcome = { ok: true; applicationId: string; application?: ApplicationRow } | RegistrationFailure;
 
 export interface DetailsDraft {
   /** undefined: keep what was saved; null: clear it. */
@@ -83,22 +86,22 @@ export function requireViewer(ctx: RequestContext) {
 
 const APPLICATION_NOT_FOUND = '报名信息不存在';
 
+const LOCKED_COLUMNS = `a.id, a.account_id, a.exam_id, a.exam_unit_id, e.year as exam_year, a.level, a.status, a.current_step,
+            a.condition_route, a.city_id, a.point_id, a.held_point_id, a.subject_codes, a.personal_info,
+            u.id as unit_id, u.code as unit_code, eu.registration_starts_at, eu.registration_ends_at`;
+const LOCKED_FROM = `from application a
+       join exam e on e.id = a.exam_id
+       join exam_unit eu on eu.id = a.exam_unit_id
+       join registration_unit u on u.id = eu.unit_id`;
+
 /** Locks the application for the rest of the transaction; another candidate's application does not exist for the caller. */
 export async function lockApplication(tx: RequestContext, applicationId: string): Promise<LockedApplication | null> {
   if (!UUID_PATTERN.test(applicationId)) return null;
-  const [row] = await tx.em.execute<Array<Record<string, any>>>(
-    `select a.id, a.account_id, a.exam_id, a.exam_unit_id, e.year as exam_year, a.level, a.status, a.current_step,
-            a.condition_route, a.city_id, a.point_id, a.held_point_id, a.subject_codes, a.personal_info,
-            u.id as unit_id, u.code as unit_code, eu.registration_starts_at, eu.registration_ends_at
-       from application a
-       join exam e on e.id = a.exam_id
-       join exam_unit eu on eu.id = a.exam_unit_id
-       join registration_unit u on u.id = eu.unit_id
-      where a.id = ?
-      for update of a`,
-    [applicationId],
-  );
-  if (!row) return null;
+  const [row] = await tx.em.execute<Array<Record<string, any>>>(`select ${LOCKED_COLUMNS} ${LOCKED_FROM} where a.id = ? for update of a`, [applicationId]);
+  return row ? toLockedApplication(row) : null;
+}
+
+function toLockedApplication(row: Record<string, any>): LockedApplication {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -123,6 +126,79 @@ export async function lockApplication(tx: RequestContext, applicationId: string)
 
 /** The columns of a history row, for statements that write it together with other rows. */
 export const TRANSITION_INSERT = 'insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)';
+
+/** What 确认无误, 证明材料 → 下一步 and 提交 check besides the row itself, read in one statement (`a` and `e` in scope). */
+interface SubmissionFacts {
+  realNameVerified: boolean;
+  levelSubjects: Array<{ code: string; name: string }>;
+  /** 中级 subjects passed in the previous exam year, by code → year (they roll over). */
+  rolledOverPasses: Map<string, number>;
+  hasPhoto: boolean;
+  /** Names of required 证明材料 not uploaded, in the unit's order. */
+  missingMaterials: string[];
+}
+
+const FACT_COLUMNS = `
+  (select ca.real_name_verified_at is not null from candidate_account ca where ca.id = a.account_id) as real_name_verified,
+  (select coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order), '[]')
+     from exam_subject s where s.level = a.level) as level_subjects,
+  (select coalesce(json_agg(json_build_object('code', sp.subject_code, 'year', sp.exam_year)), '[]')
+     from subject_pass sp join exam_subject s on s.code = sp.subject_code
+    where a.level = '${ExamLevel.INTERMEDIATE}' and sp.account_id = a.account_id and s.level = a.level and sp.exam_year = e.year - 1) as passes,
+  exists (select 1 from application_upload up
+           where up.application_id = a.id and up.purpose = 'PHOTO' and up.deleted_at is null) as has_photo,
+  (select coalesce(json_agg(m.name order by m.sort_order), '[]') from material_requirement m
+    where m.exam_unit_id = a.exam_unit_id and m.required
+      and not exists (select 1 from application_upload up
+                       where up.application_id = a.id and up.purpose = 'MATERIAL' and up.material_code = m.code and up.deleted_at is null)
+  ) as missing_materials`;
+
+function toSubmissionFacts(row: Record<string, any>): SubmissionFacts {
+  return {
+    realNameVerified: row.real_name_verified === true,
+    levelSubjects: row.level_subjects,
+    rolledOverPasses: new Map((row.passes as Array<{ code: string; year: number }>).map((p) => [p.code, p.year])),
+    hasPhoto: row.has_photo === true,
+    missingMaterials: row.missing_materials,
+  };
+}
+
+async function submissionFacts(tx: RequestContext, app: LockedApplication): Promise<SubmissionFacts> {
+  const [row] = await tx.em.execute<Array<Record<string, any>>>(
+    `select ${FACT_COLUMNS} from application a join exam e on e.id = a.exam_id where a.id = ?`,
+    [app.id],
+  );
+  return toSubmissionFacts(row!);
+}
+
+/** Everything 报名信息填写 needs, in the order of the form; the first problem wins. */
+function detailsProblem(app: LockedApplication, facts: SubmissionFacts): RegistrationFailure | null {
+  if (!app.cityId) return registrationFailure(RegistrationErrorCode.DETAILS_INCOMPLETE, '请选择报考地市', { field: 'cityId' });
+  if (!app.pointId) return registrationFailure(RegistrationErrorCode.DETAILS_INCOMPLETE, '请选择报名点', { field: 'pointId' });
+  const subjects = checkSubjects(app.level, app.subjectCodes, facts.levelSubjects, facts.rolledOverPasses);
+  if (subjects) return subjects;
+  if (!facts.hasPhoto) return registrationFailure(RegistrationErrorCode.PHOTO_MISSING, REGISTRATION_MESSAGES.PHOTO_MISSING, { field: 'photo' });
+  const info = app.personalInfo ?? EMPTY_PERSONAL_INFO;
+  const missing = missingPersonalInfo(info, app.level);
+  if (missing) return missing;
+  if (!app.conditionRoute) {
+    return registrationFailure(RegistrationErrorCode.STEP_OUT_OF_ORDER, REGISTRATION_MESSAGES.STEP_OUT_OF_ORDER);
+  }
+  const eligibility = checkEligibility(toEligibilityInput(app.level, app.conditionRoute, info, app.examYear));
+  if (!eligibility.ok) {
+    return registrationFailure(RegistrationErrorCode.ELIGIBILITY_NOT_MET, eligibility.unmet.map((u) => u.message).join(';'), {
+      unmet: eligibility.unmet,
+    });
+  }
+  return null;
+}
+
+function materialsProblem(facts: SubmissionFacts): RegistrationFailure | null {
+  if (facts.missingMaterials.length === 0) return null;
+  return registrationFailure(RegistrationErrorCode.MATERIALS_MISSING, `请上传以下证明材料:${facts.missingMaterials.join('、')}`, {
+    field: 'materials',
+  });
+}
 
 export async function recordTransition(
   tx: RequestContext,
@@ -172,18 +248,10 @@ export async function candidateTransition(
   try {
     await ctx.em.transactional(async (em) => {
       const tx: RequestContext = { ...ctx, em };
-      const app = await lockApplication(tx, applicationId);
-      if (!app || app.accountId !== viewer.id) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
+      const app = ownApplication(await lockApplication(tx, applicationId), viewer.id);
       const now = ctx.clock.now();
-      if (!isWithinWindow(now, app.registrationStartsAt, app.registrationEndsAt)) {
-        throw new RollbackWith(windowClosedFailure(now, app.registrationStartsAt, app.registrationEndsAt));
-      }
-      if (guards.editable && !isEditable(app.status)) {
-        throw new RollbackWith(registrationFailure(RegistrationErrorCode.NOT_EDITABLE, REGISTRATION_MESSAGES.NOT_EDITABLE));
-      }
-      if (guards.step && !hasReached(app.currentStep, guards.step)) {
-        throw new RollbackWith(registrationFailure(RegistrationErrorCode.STEP_OUT_OF_ORDER, REGISTRATION_MESSAGES.STEP_OUT_OF_ORDER));
-      }
+      const refused = transitionRefusal(app, now, guards);
+      if (refused) throw new RollbackWith(refused);
       const failure = await body(tx, app);
       if (failure) throw new RollbackWith(failure);
       await em.execute(`update application set updated_at = ? where id = ?`, [now, app.id]);
@@ -193,6 +261,26 @@ export async function candidateTransition(
     throw err;
   }
   return { ok: true, applicationId };
+}
+
+/** Another candidate's application does not exist for the caller. */
+function ownApplication(app: LockedApplication | null, viewerId: string): LockedApplication {
+  if (!app || app.accountId !== viewerId) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
+  return app;
+}
+
+/** Why a candidate may not run a transition on their locked application now: window closed, status allows no changes, step not reached. */
+function transitionRefusal(app: LockedApplication, now: Date, guards: { step?: ApplicationStep; editable?: boolean }): RegistrationFailure | null {
+  if (!isWithinWindow(now, app.registrationStartsAt, app.registrationEndsAt)) {
+    return windowClosedFailure(now, app.registrationStartsAt, app.registrationEndsAt);
+  }
+  if (guards.editable && !isEditable(app.status)) {
+    return registrationFailure(RegistrationErrorCode.NOT_EDITABLE, REGISTRATION_MESSAGES.NOT_EDITABLE);
+  }
+  if (guards.step && !hasReached(app.currentStep, guards.step)) {
+    return registrationFailure(RegistrationErrorCode.STEP_OUT_OF_ORDER, REGISTRATION_MESSAGES.STEP_OUT_OF_ORDER);
+  }
+  return null;
 }
 
 /**
@@ -374,56 +462,10 @@ export class ApplicationService {
     return new Map(rows.map((r) => [r.subject_code, r.exam_year]));
   }
 
-  /** Everything 报名信息填写 needs, in the order of the form; the first problem wins. */
-  private async checkDetailsComplete(tx: RequestContext, app: LockedApplication): Promise<RegistrationFailure | null> {
-    if (!app.cityId) return registrationFailure(RegistrationErrorCode.DETAILS_INCOMPLETE, '请选择报考地市', { field: 'cityId' });
-    if (!app.pointId) return registrationFailure(RegistrationErrorCode.DETAILS_INCOMPLETE, '请选择报名点', { field: 'pointId' });
-    const subjects = checkSubjects(
-      app.level,
-      app.subjectCodes,
-      await this.subjectsOfLevel(tx, app.level),
-      await this.rolledOverPasses(tx, app.accountId, app.level, app.examYear),
-    );
-    if (subjects) return subjects;
-    const [photo] = await tx.em.execute(
-      `select 1 from application_upload where application_id = ? and purpose = 'PHOTO' and deleted_at is null`,
-      [app.id],
-    );
-    if (!photo) return registrationFailure(RegistrationErrorCode.PHOTO_MISSING, REGISTRATION_MESSAGES.PHOTO_MISSING, { field: 'photo' });
-    const info = app.personalInfo ?? EMPTY_PERSONAL_INFO;
-    const missing = missingPersonalInfo(info, app.level);
-    if (missing) return missing;
-    if (!app.conditionRoute) {
-      return registrationFailure(RegistrationErrorCode.STEP_OUT_OF_ORDER, REGISTRATION_MESSAGES.STEP_OUT_OF_ORDER);
-    }
-    const eligibility = checkEligibility(toEligibilityInput(app.level, app.conditionRoute, info, app.examYear));
-    if (!eligibility.ok) {
-      return registrationFailure(RegistrationErrorCode.ELIGIBILITY_NOT_MET, eligibility.unmet.map((u) => u.message).join(';'), {
-        unmet: eligibility.unmet,
-      });
-    }
-    return null;
-  }
-
-  private async checkMaterialsPresent(tx: RequestContext, app: LockedApplication): Promise<RegistrationFailure | null> {
-    const missing = await tx.em.execute<Array<{ name: string }>>(
-      `select m.name from material_requirement m
-        where m.exam_unit_id = ? and m.required
-          and not exists (select 1 from application_upload up
-                           where up.application_id = ? and up.purpose = 'MATERIAL' and up.material_code = m.code and up.deleted_at is null)
-        order by m.sort_order`,
-      [app.examUnitId, app.id],
-    );
-    if (missing.length === 0) return null;
-    return registrationFailure(RegistrationErrorCode.MATERIALS_MISSING, `请上传以下证明材料:${missing.map((m) => m.name).join('、')}`, {
-      field: 'materials',
-    });
-  }
-
   /** 确认无误,下一步: the form is complete and the 报考条件 pre-check passes. */
   confirmDetails(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
     return candidateTransition(ctx, applicationId, { step: ApplicationStep.DETAILS, editable: true }, async (tx, app) => {
-      const problem = await this.checkDetailsComplete(tx, app);
+      const problem = detailsProblem(app, await submissionFacts(tx, app));
       if (problem) return problem;
       await tx.em.execute(`update application set details_confirmed_at = ?, current_step = ? where id = ?`, [
         tx.clock.now(),
@@ -436,7 +478,7 @@ export class ApplicationService {
   /** 证明材料上传 → 下一步: every required material is there. */
   confirmMaterials(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
     return candidateTransition(ctx, applicationId, { step: ApplicationStep.MATERIALS, editable: true }, async (tx, app) => {
-      const problem = await this.checkMaterialsPresent(tx, app);
+      const problem = materialsProblem(await submissionFacts(tx, app));
       if (problem) return problem;
       await tx.em.execute(`update application set current_step = ? where id = ?`, [laterStep(app.currentStep, ApplicationStep.CONFIRM), app.id]);
     });
@@ -447,36 +489,45 @@ export class ApplicationService {
    * changed since each step, e.g. a pass recorded or a material deleted), then the 报名点 place is
    * taken with one conditional UPDATE: under READ COMMITTED a concurrent submitter waits for the row
    * and re-evaluates `taken < capacity`, so the point never overbooks.
+   *
+   * The hottest write of the first hours, so it takes two round trips: (1) begin, lock the row,
+   * then read it with every fact the checks need (a new statement, so it sees whatever the lock
+   * waited for); (2) take the place, update the row, record the history, read the result, commit.
+   * The place is taken last, just before the commit, so the point's row lock is held for the
+   * shortest time; when the point is full nothing is written.
    */
-  submit(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
-    return candidateTransition(ctx, applicationId, { step: ApplicationStep.CONFIRM, editable: true }, async (tx, app) => {
-      if (!(await isRealNameVerified(tx, app.accountId))) {
-        return registrationFailure(RegistrationErrorCode.REAL_NAME_NOT_VERIFIED, REGISTRATION_MESSAGES.REAL_NAME_NOT_VERIFIED);
+  async submit(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
+    const viewer = requireViewer(ctx);
+    if (!UUID_PATTERN.test(applicationId)) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
+    return rawTransaction(ctx.em, async (tx): Promise<ApplicationOutcome> => {
+      const [, , [row]] = await tx.batch([
+        'begin',
+        { statement: SUBMIT_LOCK, args: [applicationId] },
+        { statement: SUBMIT_FACTS, args: [applicationId] },
+      ]);
+      const app = ownApplication(row ? toLockedApplication(row) : null, viewer.id);
+      const facts = toSubmissionFacts(row!);
+      const now = ctx.clock.now();
+      const problem =
+        transitionRefusal(app, now, { step: ApplicationStep.CONFIRM, editable: true }) ??
+        (facts.realNameVerified
+          ? null
+          : registrationFailure(RegistrationErrorCode.REAL_NAME_NOT_VERIFIED, REGISTRATION_MESSAGES.REAL_NAME_NOT_VERIFIED)) ??
+        detailsProblem(app, facts) ??
+        materialsProblem(facts);
+      if (problem) {
+        await tx.batch(['rollback']);
+        return problem;
       }
-      const problem = (await this.checkDetailsComplete(tx, app)) ?? (await this.checkMaterialsPresent(tx, app));
-      if (problem) return problem;
-      if (app.heldPointId !== app.pointId) {
-        await releaseHeldPlace(tx, app);
-        const taken = await tx.em.execute<Array<{ taken: number }>>(
-          `update registration_point set taken = taken + 1
-            where id = ? and (capacity is null or taken < capacity)
-            returning taken`,
-          [app.pointId],
-        );
-        if (taken.length === 0) {
-          return registrationFailure(RegistrationErrorCode.REGISTRATION_POINT_FULL, REGISTRATION_MESSAGES.REGISTRATION_POINT_FULL, {
-            field: 'pointId',
-          });
-        }
+      const [[placed], [application]] = await tx.batch([
+        { statement: SUBMIT_WRITES, args: [app.id, app.pointId, app.heldPointId, now, app.status, app.accountId] },
+        { statement: SUBMIT_RESULT, args: [app.id] },
+        'commit',
+      ]);
+      if (!placed!.placed) {
+        return registrationFailure(RegistrationErrorCode.REGISTRATION_POINT_FULL, REGISTRATION_MESSAGES.REGISTRATION_POINT_FULL, { field: 'pointId' });
       }
-      const now = tx.clock.now();
-      await tx.em.execute(
-        `update application set status = 'SUBMITTED', current_step = 'REVIEW', held_point_id = point_id, submitted_at = ?,
-                reviewed_at = null, reviewed_by = null, review_reason = null
-          where id = ?`,
-        [now, app.id],
-      );
-      await recordTransition(tx, app.id, app.status, ApplicationStatus.SUBMITTED, { kind: ApplicationActorKind.CANDIDATE, id: app.accountId });
+      return { ok: true, applicationId, application: toApplicationRow(application!) };
     });
   }
 
@@ -514,6 +565,35 @@ export class ApplicationService {
     await tx.em.execute(`update application set current_step = ?${unconfirm} where id = ?`, [step, app.id]);
   }
 }
+
+const SUBMIT_LOCK = prepared('ccap_submit_lock', `select 1 from application where id = $1 for update`);
+const SUBMIT_FACTS = prepared('ccap_submit_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = $1`);
+const SUBMIT_RESULT = prepared('ccap_submit_result', `${APPLICATION_SELECT} where a.id = $1`);
+
+/**
+ * 提交's writes as one statement ($1 application, $2 chosen point, $3 point held so far or null,
+ * $4 now, $5 status before, $6 candidate): take a place at the chosen point unless the application
+ * already holds it there, give back a place held elsewhere, update the application and record the
+ * transition, all only if the place was had. Answers `placed`.
+ */
+const SUBMIT_WRITES = prepared(
+  'ccap_submit_writes',
+  `with took as (
+     update registration_point set taken = taken + 1
+      where id = $2::uuid and $3::uuid is distinct from $2::uuid and (capacity is null or taken < capacity) returning id),
+   placed as (select exists (select 1 from took) or $3::uuid is not distinct from $2::uuid as ok),
+   released as (
+     update registration_point set taken = taken - 1
+      where id = $3::uuid and $3::uuid is distinct from $2::uuid and taken > 0 and exists (select 1 from took) returning id),
+   submitted as (
+     update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
+            submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
+      where id = $1::uuid and (select ok from placed) returning id),
+   recorded as (
+     insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)
+     select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
+   select ok as placed from placed`,
+);
 
 function cityNotAvailable(): RegistrationFailure {
   return registrationFailure(RegistrationErrorCode.CITY_NOT_AVAILABLE, REGISTRATION_MESSAGES.CITY_NOT_AVAILABLE, { field: 'cityId' });

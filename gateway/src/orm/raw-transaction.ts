@@ -1,0 +1,128 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+
+type Row = Record<string, any>;
+type Value = string | number | boolean | Date | Buffer | null;
+
+/**
+ * A statement PostgreSQL plans once per connection and then reuses: planning the hot statements
+ * (several joins and subqueries) costs PostgreSQL 10–25× more than running them. Parameters are
+ * `$1`, `$2`, … Names are unique across the gateway.
+ */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+export function prepared(name: string, text: string): PreparedStatement {
+  return { name, text };
+}
+
+type PooledConnection = pg.Client & { __knex__disposed?: unknown; ccapPrepared?: Set<string> };
+
+function pool(em: EntityManager) {
+  return em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<PooledConnection>;
+    releaseConnection(connection: PooledConnection): Promise<void>;
+  };
+}
+
+/** One read with a prepared statement (driver-level: parsed once per pooled connection), outside any transaction. */
+export async function preparedQuery<T extends Row = Row>(em: EntityManager, statement: PreparedStatement, values: Value[]): Promise<T[]> {
+  const client = pool(em);
+  const connection = await client.acquireConnection();
+  try {
+    const result = await connection.query<T>({ name: statement.name, text: statement.text, values });
+    return result.rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** A prepared statement with its arguments, for RawTransaction.batch. */
+export interface PreparedCall {
+  statement: PreparedStatement;
+  args: Value[];
+}
+
+/** A transaction on one pooled connection whose statements are sent in batches (one round trip each). */
+export interface RawTransaction {
+  /**
+   * Sends the statements as one message (PostgreSQL's simple query protocol; a prepared statement
+   * goes as `execute name(args)`, preceded by its `prepare` the first time on this connection) and
+   * answers each one's rows. Under READ COMMITTED every statement still takes its own snapshot, so
+   * a statement after a `for update` sees what the lock waited for.
+   */
+  batch(statements: ReadonlyArray<'begin' | 'commit' | 'rollback' | PreparedCall>): Promise<Row[][]>;
+}
+
+/**
+ * Runs `body` on a connection of the ORM's pool, for the few hot transactions where round trips
+ * and planning dominate (提交): the body sends `begin` in its first batch and `commit` at the end
+ * of its last, saving the round trips of separate BEGIN and COMMIT. If it throws, or returns with
+ * the transaction still open, it is rolled back. A connection is not given back to the pool when
+ * its rollback fails, or when a batch that prepared statements failed (whether they exist is then
+ * unknown). Everything else uses `em.transactional`.
+ */
+export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransaction) => Promise<T>): Promise<T> {
+  const client = pool(em);
+  const connection = await client.acquireConnection();
+  const preparedHere = (connection.ccapPrepared ??= new Set());
+  let open = false;
+  const literal = (value: Value): string => {
+    if (value === null) return 'null';
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (value instanceof Date) return connection.escapeLiteral(value.toISOString());
+    if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'::bytea`;
+    return connection.escapeLiteral(value);
+  };
+  const tx: RawTransaction = {
+    async batch(statements) {
+      const sql: string[] = [];
+      /** Index in the driver's results of each statement's own result. */
+      const resultIndex: number[] = [];
+      const preparing: string[] = [];
+      for (const s of statements) {
+        if (typeof s === 'string') {
+          sql.push(s);
+        } else {
+          if (!preparedHere.has(s.statement.name) && !preparing.includes(s.statement.name)) {
+            sql.push(`prepare ${s.statement.name} as ${s.statement.text}`);
+            preparing.push(s.statement.name);
+          }
+          sql.push(s.args.length ? `execute ${s.statement.name}(${s.args.map(literal).join(', ')})` : `execute ${s.statement.name}`);
+        }
+        resultIndex.push(sql.length - 1);
+      }
+      if (statements[0] === 'begin') open = true;
+      let results: Array<pg.QueryResult<Row>>;
+      try {
+        const answer = (await connection.query(sql.join(';\n'))) as unknown as pg.QueryResult<Row> | Array<pg.QueryResult<Row>>;
+        results = Array.isArray(answer) ? answer : [answer];
+      } catch (err) {
+        if (preparing.length > 0) connection.__knex__disposed = err;
+        throw err;
+      }
+      for (const name of preparing) preparedHere.add(name);
+      const last = statements[statements.length - 1];
+      if (last === 'commit' || last === 'rollback') open = false;
+      return resultIndex.map((i) => results[i]?.rows ?? []);
+    },
+  };
+  try {
+    const result = await body(tx);
+    if (open) await connection.query('rollback');
+    return result;
+  } catch (err) {
+    if (open && !connection.__knex__disposed) {
+      try {
+        await connection.query('rollback');
+      } catch (rollbackError) {
+        connection.__knex__disposed = rollbackError;
+      }
+    }
+    throw err;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
