@@ -7,6 +7,7 @@ import { Migration20261126202410_payment } from './Migration20261126202410_payme
 import { Migration20261126205141_identity } from './Migration20261126205141_identity';
 import { Migration20261126210000_public_data_notify } from './Migration20261126210000_public_data_notify';
 import { Migration20261126211500_wechat_login } from './Migration20261126211500_wechat_login';
+import { Migration20261202065632_online_real_name } from './Migration20261202065632_online_real_name';
 
 /**
  * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126205141_identity', class: Migration20261126205141_identity },
   { name: 'Migration20261126210000_public_data_notify', class: Migration20261126210000_public_data_notify },
   { name: 'Migration20261126211500_wechat_login', class: Migration20261126211500_wechat_login },
+  { name: 'Migration20261202065632_online_real_name', class: Migration20261202065632_online_real_name },
 ];

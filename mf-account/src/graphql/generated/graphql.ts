@@ -97,9 +97,16 @@ export type Gender =
 /** Why a 实名认证 operation did not succeed */
 export type IdentityErrorCode =
   | 'ALREADY_VERIFIED'
+  | 'BATCH_TOO_LARGE'
   | 'CONSENT_REQUIRED'
+  | 'DOCUMENT_IMAGE_MISSING'
   | 'DOCUMENT_TYPE_UNSUPPORTED'
-  | 'PROVIDER_UNAVAILABLE';
+  | 'NOT_PENDING'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'REASON_REQUIRED'
+  | 'REGION_INVALID'
+  | 'REVIEW_PENDING'
+  | 'SUBMISSION_NOT_FOUND';
 
 /** 登录 form */
 export type LoginInput = {
@@ -285,21 +292,21 @@ export type RareCharactersQuery = { rareCharacters: Array<{ char: string, codePo
 export type MyRealNameQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyRealNameQuery = { myRealName: { verified: boolean, verifiedAt: string | null, latest: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string } | null } };
+export type MyRealNameQuery = { myRealName: { verified: boolean, verifiedAt: string | null, latest: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string | null } | null } };
 
 export type RealNameVerificationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RealNameVerificationQuery = { realNameVerification: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string } | null };
+export type RealNameVerificationQuery = { realNameVerification: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string | null } | null };
 
 export type StartAlipayRealNameMutationVariables = Exact<{
   consent: boolean;
 }>;
 
 
-export type StartAlipayRealNameMutation = { startAlipayRealNameVerification: { ok: boolean, errorCode: IdentityErrorCode | null, message: string, field: string | null, verification: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string } | null } };
+export type StartAlipayRealNameMutation = { startAlipayRealNameVerification: { ok: boolean, errorCode: IdentityErrorCode | null, message: string, field: string | null, verification: { id: string, method: RealNameMethod, status: RealNameStatus, certifyUrl: string | null, failureReason: string | null, expiresAt: string | null } | null } };
 
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
