@@ -7,7 +7,8 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
-import { residentIdNumber, graphqlInPage } from './support/candidates';
+import { residentIdNumber, graphqlInPage, makeImageInPage } from './support/candidates';
+import { signInDemoReviewer } from './support/ops';
 
 let portal: Portal;
 let browser: Browser;
@@ -58,22 +59,7 @@ async function signInVerifiedCandidate(page: Page): Promise<string> {
 
 /** A 1寸 photo made by Chromium itself: 413×579 JPEG of noise, so it stays well above 10 KB. */
 async function makePhoto(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 413;
-    canvas.height = 579;
-    const ctx = canvas.getContext('2d')!;
-    const image = ctx.createImageData(413, 579);
-    for (let i = 0; i < image.data.length; i += 4) {
-      image.data[i] = (i * 7) % 256;
-      image.data[i + 1] = (i * 13) % 251;
-      image.data[i + 2] = (i * 31) % 241;
-      image.data[i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-    return canvas.toDataURL('image/jpeg', 0.92);
-  });
-  const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  const bytes = await makeImageInPage(page, { width: 413, height: 579, type: 'image/jpeg' });
   expect(bytes.length).toBeGreaterThan(10 * 1024);
   return bytes;
 }
@@ -84,30 +70,11 @@ async function choose(page: Page, select: string, option: string | RegExp) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
 }
 
-/**
- * 审核通过 by the demo 北京市 reviewer through opsLogin (password + the dev TOTP code the gateway
- * publishes at /dev/ops-totp when its dev outbox is on).
- */
+/** 审核通过 by the demo 北京市 reviewer. */
 async function approveAsBeijingReviewer(applicationId: string) {
-  const gql = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
-    const response = await fetch(`${portal.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { body: (await response.json()) as { data?: any; errors?: unknown[] }, headers: response.headers };
-  };
-  const credentials = (await (await fetch(`${portal.gatewayUrl}/dev/ops-totp`)).json()) as { totp: string; accounts: Array<{ username: string; password: string }> };
-  const reviewer = credentials.accounts.find((a) => a.username === 'reviewer-bj')!;
-  const login = await gql('mutation($u: String!, $p: String!, $t: String!) { opsLogin(username: $u, password: $p, totp: $t) { ok message } }', {
-    u: reviewer.username,
-    p: reviewer.password,
-    t: credentials.totp,
-  });
-  expect(login.body.data?.opsLogin.ok, JSON.stringify(login.body)).toBe(true);
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ccap_ops_sid='))!.split(';')[0]!;
-  const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId }, cookie);
-  expect(decision.body.data?.approveApplication, JSON.stringify(decision.body)).toMatchObject({ ok: true, status: 'APPROVED' });
+  const gql = await signInDemoReviewer(portal.gatewayUrl);
+  const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId });
+  expect(decision.data?.approveApplication, JSON.stringify(decision)).toMatchObject({ ok: true, status: 'APPROVED' });
 }
 
 describe('exam registration (考生报名) in Chromium', () => {
