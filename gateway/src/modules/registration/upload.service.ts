@@ -16,6 +16,7 @@ import {
   type LockedApplication,
 } from './application.service';
 import { inspectImage } from './image-inspection';
+import { reencodeImage, REENCODE_MAX_MEGAPIXELS } from './image-reencode';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 import type { StorageProvider } from './storage-provider';
 import { isAccountUploadPurpose, UploadPurpose } from './upload.entity';
@@ -106,6 +107,7 @@ export const UPLOAD_MESSAGES = {
   NOT_AN_IMAGE: '仅支持JPG或PNG格式的图片',
   PHOTO_NOT_JPEG: '个人照片须为JPG格式',
   CORRUPT: '文件已损坏或不完整,请重新选择',
+  TOO_MANY_PIXELS: `图片像素过多(超过${REENCODE_MAX_MEGAPIXELS}00万像素),请缩小后重新上传`,
   PHOTO_TOO_SMALL: '照片文件须大于10KB,请上传清晰的原始照片',
   PHOTO_RESOLUTION: `照片尺寸须不小于${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}像素(宽×高)`,
 } as const;
@@ -114,7 +116,7 @@ export const UPLOAD_MESSAGES = {
  * Photo and 证明材料 uploads. A GraphQL mutation issues a short-lived, single-use token bound to the
  * candidate, the application and the purpose; the file itself goes to POST /api/uploads?token=…
  * (no multipart, no GraphQL upload: CSRF protection stays intact). Files are recognised by their
- * bytes, checked, stripped of metadata and stored under a server-generated key.
+ * bytes, checked, stripped of metadata, re-encoded and stored under a server-generated key.
  */
 export class UploadService {
   private accountPolicy: AccountUploadPolicy | null = null;
@@ -285,7 +287,10 @@ export class UploadService {
     return result;
   }
 
-  /** Recognises the file by its bytes and applies the purpose's rules; the result is what gets stored. */
+  /**
+   * Recognises the file by its bytes, applies the purpose's rules, strips it and encodes its pixels
+   * anew; `stripped` of the result is what gets stored.
+   */
   private inspect(purpose: UploadPurpose, body: Buffer): InspectedImage | RegistrationFailure {
     const inspected = inspectImage(body);
     if (!inspected.ok) {
@@ -303,7 +308,14 @@ export class UploadService {
         return registrationFailure(RegistrationErrorCode.PHOTO_RESOLUTION_TOO_LOW, `${UPLOAD_MESSAGES.PHOTO_RESOLUTION},当前为${inspected.width}×${inspected.height}`);
       }
     }
-    return inspected;
+    // What is stored is the pixels encoded anew, never the candidate's file (see image-reencode.ts).
+    const reencoded = reencodeImage(inspected);
+    if (!reencoded.ok) {
+      return reencoded.problem === 'TOO_MANY_PIXELS'
+        ? registrationFailure(RegistrationErrorCode.UPLOAD_TOO_LARGE, UPLOAD_MESSAGES.TOO_MANY_PIXELS)
+        : registrationFailure(RegistrationErrorCode.UPLOAD_CORRUPT, UPLOAD_MESSAGES.CORRUPT);
+    }
+    return { ...inspected, stripped: reencoded.bytes };
   }
 
   private async recordForApplication(
