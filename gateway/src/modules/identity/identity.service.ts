@@ -2,11 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { AppError, ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../graphql/context';
 import type { PiiProtector } from '../account/pii-protector';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { IDENTITY_MESSAGES, IdentityErrorCode, identityFailure, type IdentityFailure } from './identity.errors';
 import type { IdentityVerificationProvider } from './identity-provider';
-import { documentImagesOf, type DocumentImage } from './online-real-name.service';
+import { documentImagesOf, type DocumentImage } from './real-name-documents';
 import { findRegion } from './real-name-regions';
 import { RealNameMethod, RealNameStatus } from './real-name-verification.entity';
 
@@ -206,27 +206,60 @@ export class IdentityService {
         return 'EXPIRED' as const;
       }
       const passed = result.outcome === 'PASSED';
-      await em.execute(`update real_name_verification set status = ?, failure_reason = ?, completed_at = ? where id = ?`, [
-        passed ? RealNameStatus.SUCCEEDED : RealNameStatus.FAILED,
-        passed ? null : IDENTITY_MESSAGES.MISMATCH,
-        now,
-        result.verificationId,
-      ]);
-      if (passed) {
-        await em.execute(`update candidate_account set real_name_verified_at = coalesce(real_name_verified_at, ?), updated_at = ? where id = ?`, [
-          now,
-          now,
-          row.account_id,
-        ]);
-      }
-      await recordAudit(tx, {
-        action: passed ? 'REAL_NAME_VERIFIED' : 'REAL_NAME_VERIFICATION_FAILED',
-        targetType: 'CandidateAccount',
-        targetId: row.account_id,
-        details: { verificationId: result.verificationId, method: RealNameMethod.ALIPAY, outcome: result.outcome },
+      await settleVerification(tx, {
+        verificationId: result.verificationId,
+        accountId: row.account_id,
+        method: RealNameMethod.ALIPAY,
+        passed,
+        failureReason: passed ? null : IDENTITY_MESSAGES.MISMATCH,
+        details: { outcome: result.outcome },
         actor: SYSTEM_ACTOR,
       });
       return 'APPLIED' as const;
     });
   }
+}
+
+/**
+ * Settles one attempt (the caller holds the account's lock): SUCCEEDED also sets
+ * `candidate_account.real_name_verified_at`, the one column registration/real-name-check.ts reads,
+ * whichever way the candidate was verified. Writes REAL_NAME_VERIFIED / REAL_NAME_VERIFICATION_FAILED.
+ */
+export async function settleVerification(
+  tx: RequestContext,
+  outcome: {
+    verificationId: string;
+    accountId: string;
+    method: RealNameMethod;
+    passed: boolean;
+    failureReason: string | null;
+    reviewedBy?: string | null;
+    reason?: string | null;
+    details?: Record<string, unknown>;
+    actor?: AuditActor;
+  },
+): Promise<void> {
+  const now = tx.clock.now();
+  await tx.em.execute(`update real_name_verification set status = ?, failure_reason = ?, completed_at = ?, reviewed_by = ? where id = ?`, [
+    outcome.passed ? RealNameStatus.SUCCEEDED : RealNameStatus.FAILED,
+    outcome.failureReason,
+    now,
+    outcome.reviewedBy ?? null,
+    outcome.verificationId,
+  ]);
+  if (outcome.passed) {
+    await tx.em.execute(`update candidate_account set real_name_verified_at = coalesce(real_name_verified_at, ?), updated_at = ? where id = ?`, [
+      now,
+      now,
+      outcome.accountId,
+    ]);
+  }
+  await recordAudit(tx, {
+    action: outcome.passed ? 'REAL_NAME_VERIFIED' : 'REAL_NAME_VERIFICATION_FAILED',
+    targetType: 'CandidateAccount',
+    targetId: outcome.accountId,
+    reason: outcome.reason ?? null,
+    details: { verificationId: outcome.verificationId, method: outcome.method, ...outcome.details },
+    ...(outcome.actor ? { actor: outcome.actor } : {}),
+  });
 }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { DocumentType } from '../account/identity-document';
 import { DocumentTypeEnum } from '../account/account.types';
 import { IdentityErrorCode } from './identity.errors';
-import { RealNameDocumentSide } from './online-real-name.service';
+import { RealNameDocumentSide } from './real-name-documents';
 import { RealNameMethod, RealNameStatus } from './real-name-verification.entity';
 
 registerEnumType(RealNameDocumentSide, {

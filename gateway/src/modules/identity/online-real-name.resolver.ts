@@ -13,7 +13,8 @@ import {
   StartRealNameVerificationResultType,
 } from './identity.types';
 import { OnlineRealNameInput, RealNameReviewFilter } from './online-real-name.inputs';
-import { RealNameDocumentSide, type OnlineRealNameService, type ReviewDecision } from './online-real-name.service';
+import type { OnlineRealNameService, ReviewDecision } from './online-real-name.service';
+import { RealNameDocumentSide } from './real-name-documents';
 import { PROVINCES } from './real-name-regions';
 
 function decisionView(decision: ReviewDecision): RealNameReviewDecisionResultType {

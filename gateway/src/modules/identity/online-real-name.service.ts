@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../common/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor';
 import type { RequestContext } from '../../graphql/context';
 import type { DocumentType } from '../account/identity-document';
 import { maskDocumentNumber } from '../account/person-name';
@@ -7,23 +8,12 @@ import { auditUnmaskedRead, recordAudit } from '../audit/audit.service';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { requireOpsRole, type OpsPrincipal } from '../ops/ops-principal';
 import { UploadPurpose } from '../registration/upload.entity';
-import { UPLOAD_PATH, type AccountUploadPolicy, type AccountUploadTokenOutcome, type UploadService } from '../registration/upload.service';
+import { type AccountUploadPolicy, type AccountUploadTokenOutcome, type UploadService } from '../registration/upload.service';
 import { IDENTITY_MESSAGES, IdentityErrorCode, identityFailure, type IdentityFailure } from './identity.errors';
+import { settleVerification } from './identity.service';
+import { DOCUMENT_SIDES, documentImagesOf, type DocumentImage, RealNameDocumentSide } from './real-name-documents';
 import { findRegion } from './real-name-regions';
 import { RealNameMethod, RealNameStatus } from './real-name-verification.entity';
-
-/** The three 证件 images of 线上实名认证, in the manual's order and wording. */
-export enum RealNameDocumentSide {
-  PORTRAIT = 'PORTRAIT',
-  EMBLEM = 'EMBLEM',
-  HANDHELD = 'HANDHELD',
-}
-
-export const DOCUMENT_SIDES: ReadonlyArray<{ side: RealNameDocumentSide; purpose: UploadPurpose; label: string; column: string }> = [
-  { side: RealNameDocumentSide.PORTRAIT, purpose: UploadPurpose.ID_PORTRAIT, label: '证件人像面', column: 'portrait_upload_id' },
-  { side: RealNameDocumentSide.EMBLEM, purpose: UploadPurpose.ID_EMBLEM, label: '证件国徽面/非人像面', column: 'emblem_upload_id' },
-  { side: RealNameDocumentSide.HANDHELD, purpose: UploadPurpose.ID_HANDHELD, label: '手持证件人像面', column: 'handheld_upload_id' },
-];
 
 export interface OnlineSubmissionInput {
   portraitUploadId: string;
@@ -33,13 +23,6 @@ export interface OnlineSubmissionInput {
   cityCode: string;
   /** The separate consent (PIPL art. 29) to have reviewers look at the 证件 images. */
   consent: boolean;
-}
-
-export interface DocumentImage {
-  side: RealNameDocumentSide;
-  uploadId: string;
-  /** GET it with the owner's or a reviewer's session (never public). */
-  url: string;
 }
 
 export interface ReviewFilter {
@@ -75,24 +58,6 @@ export const REAL_NAME_REVIEW_BATCH_MAX = 100;
 const REASON_MIN_CODE_POINTS = 2;
 const REASON_MAX_CODE_POINTS = 500;
 
-export function documentImagesOf(raw: Record<string, any>): DocumentImage[] {
-  return DOCUMENT_SIDES.filter((d) => raw[d.column]).map((d) => ({ side: d.side, uploadId: raw[d.column], url: `${UPLOAD_PATH}/${raw[d.column]}` }));
-}
-
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !UUID_PATTERN.test(id)) throw new Error('bad cursor');
-    return { at: date, id };
-  } catch {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, '分页参数无效');
-  }
-}
 
 /** Locks the account row (the same lock 支付宝 start and callback take first) and reads what gates 线上实名认证. */
 async function lockedGate(tx: RequestContext, accountId: string): Promise<IdentityFailure | null> {
@@ -255,7 +220,7 @@ export class OnlineRealNameService {
       params.push(units);
     }
     if (after) {
-      const cursor = decodeCursor(after);
+      const cursor = decodeKeysetCursor(after);
       where.push('(v.created_at, v.id) > (?, ?)');
       params.push(cursor.at, cursor.id);
     }
@@ -270,7 +235,7 @@ export class OnlineRealNameService {
     );
     const items = rows.slice(0, limit).map((r) => this.reviewRow(r));
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.id) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.submittedAt, last.id) : null };
   }
 
   /**
@@ -364,29 +329,16 @@ export class OnlineRealNameService {
       // Another unit's submission and a missing one look alike to the reviewer.
       if (!row || !covers(ops, row.unit_code)) return notFound;
       if (row.status !== RealNameStatus.PENDING) return { verificationId, ...identityFailure(IdentityErrorCode.NOT_PENDING, IDENTITY_MESSAGES.NOT_PENDING) };
-      const now = ctx.clock.now();
-      await em.execute(`update real_name_verification set status = ?, failure_reason = ?, completed_at = ?, reviewed_by = ? where id = ?`, [
-        to,
-        reason,
-        now,
-        ops.id,
+      // Exactly what a successful 支付宝 callback does (settleVerification), with the reviewer as the actor.
+      await settleVerification(tx, {
         verificationId,
-      ]);
-      const approved = to === RealNameStatus.SUCCEEDED;
-      if (approved) {
-        // Exactly what a successful 支付宝 callback does: the column registration/real-name-check.ts reads.
-        await em.execute(`update candidate_account set real_name_verified_at = coalesce(real_name_verified_at, ?), updated_at = ? where id = ?`, [
-          now,
-          now,
-          target.account_id,
-        ]);
-      }
-      await recordAudit(tx, {
-        action: approved ? 'REAL_NAME_VERIFIED' : 'REAL_NAME_VERIFICATION_FAILED',
-        targetType: 'CandidateAccount',
-        targetId: target.account_id,
+        accountId: target.account_id,
+        method: RealNameMethod.ONLINE,
+        passed: to === RealNameStatus.SUCCEEDED,
+        failureReason: reason,
+        reviewedBy: ops.id,
         reason,
-        details: { verificationId, method: RealNameMethod.ONLINE, unitCode: row.unit_code },
+        details: { unitCode: row.unit_code },
       });
       return { verificationId, ok: true, status: to };
     });
