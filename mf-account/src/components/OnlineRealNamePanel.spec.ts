@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { DefaultApolloClient } from '@ccap/platform';
 import InfoCollectView from '../views/InfoCollectView.vue';
+import RealNamePanel from './RealNamePanel.vue';
 import { mockGateway, mountAt, settle } from '../test-support/mockGateway';
 
 const showError = vi.hoisted(() => vi.fn());
@@ -160,7 +164,10 @@ describe('线上实名认证 in the 实名认证 popup', () => {
       MyRealName: () => ({ myRealName: { verified: false, verifiedAt: null, latest } }),
       RealNameRegions: () => REGIONS,
       RequestRealNameUploadToken: () => ({ requestRealNameUploadToken: { ok: true, errorCode: null, message: '', uploadUrl: '/api/uploads?token=n1', maxBytes: 5242880 } }),
-      SubmitOnlineRealName: () => ({ submitOnlineRealNameVerification: { ok: true, errorCode: null, message: '', field: null, verification: attempt({ id: 'v3' }) } }),
+      SubmitOnlineRealName: () => {
+        latest = attempt({ id: 'v3' });
+        return { submitOnlineRealNameVerification: { ok: true, errorCode: null, message: '', field: null, verification: latest } };
+      },
     });
     await mountAt(InfoCollectView, '/info', gateway.client);
     expect($('[data-test="online-rejected"]')?.textContent).toContain('审核未通过');
@@ -178,6 +185,28 @@ describe('线上实名认证 in the 实名认证 popup', () => {
       input: { portraitUploadId: 'p1', emblemUploadId: 'e1', handheldUploadId: 'u-n1', provinceCode: '440000', cityCode: '440300', consent: true },
     });
     expect($('[data-test="online-pending"]')).not.toBeNull();
+  }, 15000);
+});
+
+describe('线上实名认证 status while waiting', () => {
+  it('reads the status again while 待审核 and shows 审核通过 when the reviewer approves (the popup is told: verified)', async () => {
+    let latest = attempt({ status: 'PENDING' });
+    const gateway = mockGateway({
+      MyRealName: () => ({ myRealName: { verified: latest.status === 'SUCCEEDED', verifiedAt: null, latest } }),
+      RealNameRegions: () => REGIONS,
+    });
+    const wrapper = mount(RealNamePanel, {
+      props: { reviewPollIntervalMs: 50 },
+      attachTo: document.body,
+      global: { plugins: [createPinia()], provide: { [DefaultApolloClient as symbol]: gateway.client } },
+    });
+    await settle();
+    expect(wrapper.find('[data-test="online-pending"]').exists()).toBe(true);
+    const reads = gateway.names().filter((n) => n === 'MyRealName').length;
     latest = attempt({ status: 'SUCCEEDED' });
+    await vi.waitFor(() => expect(wrapper.find('[data-test="online-approved"]').text()).toContain('审核通过'), { timeout: 5000, interval: 50 });
+    expect(gateway.names().filter((n) => n === 'MyRealName').length).toBeGreaterThan(reads);
+    expect(wrapper.emitted('verified')).toHaveLength(1);
+    wrapper.unmount();
   }, 15000);
 });
