@@ -3,11 +3,10 @@
  * 实名认证 popup appears by itself, 支付宝扫码认证 is confirmed on the (simulated) Alipay page in a
  * second tab, the first tab shows 认证成功, and the saved 信息采集 is there after a reload.
  */
-import { randomInt } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
-import { residentIdNumber, graphqlInPage } from './support/candidates';
+import { residentIdNumber, signInUnverifiedCandidate } from './support/candidates';
 
 let portal: Portal;
 let browser: Browser;
@@ -21,25 +20,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-/** Registers (not verified) through the API with the dev outbox SMS code; the session lands in the page. */
-async function signInUnverifiedCandidate(page: Page, documentNumber: string): Promise<void> {
-  const phone = `137${String(randomInt(100_000_000)).padStart(8, '0')}`;
-  const sent = await graphqlInPage(page, 'mutation($phone: String!) { sendSmsCode(phone: $phone, purpose: REGISTER) { ok message } }', { phone });
-  expect(sent.data?.sendSmsCode.ok, JSON.stringify(sent)).toBe(true);
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const outbox = (await (await fetch(`${portal.urls.shell}/dev/outbox?phone=${phone}`)).json()) as { sms: Array<{ purpose: string; code: string }> };
-      code = outbox.sms.find((m) => m.purpose === 'REGISTER')?.code;
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  const registered = await graphqlInPage(page, 'mutation($input: RegisterInput!) { register(input: $input) { ok message } }', {
-    input: { documentType: 'RESIDENT_ID', documentNumber, name: '王小明', password: 'Kuaiji#2026', confirmPassword: 'Kuaiji#2026', phone, smsCode: code },
-  });
-  expect(registered.data?.register.ok, JSON.stringify(registered)).toBe(true);
-}
-
 async function choose(page: Page, select: string, option: string | RegExp) {
   await page.locator(select).click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
@@ -52,7 +32,7 @@ describe('实名认证 → 信息采集', () => {
     const documentNumber = residentIdNumber();
     try {
       await page.goto(`${portal.urls.shell}/`);
-      await signInUnverifiedCandidate(page, documentNumber);
+      await signInUnverifiedCandidate(page, portal.urls.shell, documentNumber);
 
       // ── 信息采集 opens the 实名认证 popup by itself ──
       await page.goto(`${portal.urls.shell}/account/info`);

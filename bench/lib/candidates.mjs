@@ -110,7 +110,9 @@ export async function beijingJunior(pool) {
 
 /** Walks one candidate through 报名导览 with the real API up to 信息确认 (CONFIRM); returns the application id. */
 export async function walkToConfirm({ gatewayUrl, gatewayModule }, cookie, unit) {
-  const { makeJpeg } = await gatewayModule('src/modules/registration/image-inspection.testing.ts');
+  // Decodable pictures: the gateway re-encodes every upload.
+  const { encodeTestImage } = await gatewayModule('src/modules/registration/image-inspection.testing.ts');
+  const makeJpeg = ({ width, height }) => encodeTestImage('image/jpeg', { width, height });
   const gql = async (query, variables) => {
     const res = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
     const body = await res.json();
@@ -130,7 +132,7 @@ export async function walkToConfirm({ gatewayUrl, gatewayModule }, cookie, unit)
   await gql(OPS.conditions, { id, route: 'JUNIOR_HIGH_SCHOOL_OR_ABOVE' });
   const point = unit.points.find((p) => p.capacity === null);
   await gql(OPS.save, { id, input: { cityId: point.city_id, pointId: point.id, subjectCodes: ['JUNIOR_PRACTICE', 'JUNIOR_ECONOMIC_LAW'], personalInfo: personalInfo() } });
-  await upload({ applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+  await upload({ applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579 }));
   await gql(OPS.confirmDetails, { id });
   return { id, gql, upload, makeJpeg };
 }
@@ -175,7 +177,7 @@ export async function preparedDrafts(ctx, pool, count, pointFor, options) {
   const [template, ...candidates] = await insertCandidates(pool, pii, count + 1, options);
   const walked = await walkToConfirm(ctx, template.cookie, unit);
   const { required } = (await pool.query(`select coalesce(array_agg(code), '{}') as required from material_requirement where exam_unit_id = $1 and required`, [unit.examUnitId])).rows[0];
-  for (const code of required) await walked.upload({ applicationId: walked.id, purpose: 'MATERIAL', materialCode: code }, walked.makeJpeg({ width: 1200, height: 800 }));
+  for (const code of required) await walked.upload({ applicationId: walked.id, purpose: 'MATERIAL', materialCode: code }, walked.makeJpeg({ width: 600, height: 400 }));
   await walked.gql(OPS.confirmMaterials, { id: walked.id });
   const targets = candidates.map((c, i) => {
     const point = pointFor(i, unit.points);

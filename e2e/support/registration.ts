@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { graphqlInPage, residentIdNumber } from './candidates';
+import { graphqlInPage, makeImageInPage, residentIdNumber } from './candidates';
+import { signInDemoReviewer } from './ops';
 import type { Portal } from './portal';
 
 /**
@@ -37,22 +38,7 @@ export async function signInVerifiedCandidate(page: Page, portal: Portal, db: pg
  * `seed` gives another picture (a replacement photo).
  */
 export async function makePhoto(page: Page, seed = 0): Promise<Buffer> {
-  const dataUrl = await page.evaluate((seed) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 413;
-    canvas.height = 579;
-    const ctx = canvas.getContext('2d')!;
-    const image = ctx.createImageData(413, 579);
-    for (let i = 0; i < image.data.length; i += 4) {
-      image.data[i] = (i * 7 + seed) % 256;
-      image.data[i + 1] = (i * 13) % 251;
-      image.data[i + 2] = (i * 31) % 241;
-      image.data[i + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-    return canvas.toDataURL('image/jpeg', 0.92);
-  }, seed);
-  const bytes = Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  const bytes = await makeImageInPage(page, { width: 413, height: 579, type: 'image/jpeg', seed });
   expect(bytes.length).toBeGreaterThan(10 * 1024);
   return bytes;
 }
@@ -74,35 +60,18 @@ export async function fillDate(input: Locator, date: string): Promise<void> {
  * code the gateway publishes at /dev/ops-totp when its dev outbox is on).
  */
 export async function beijingReviewer(portal: Portal) {
-  const gql = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
-    const response = await fetch(`${portal.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { body: (await response.json()) as { data?: any; errors?: unknown[] }, headers: response.headers };
-  };
-  const credentials = (await (await fetch(`${portal.gatewayUrl}/dev/ops-totp`)).json()) as { totp: string; accounts: Array<{ username: string; password: string }> };
-  const reviewer = credentials.accounts.find((a) => a.username === 'reviewer-bj')!;
-  const login = await gql('mutation($u: String!, $p: String!, $t: String!) { opsLogin(username: $u, password: $p, totp: $t) { ok message } }', {
-    u: reviewer.username,
-    p: reviewer.password,
-    t: credentials.totp,
-  });
-  expect(login.body.data?.opsLogin.ok, JSON.stringify(login.body)).toBe(true);
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ccap_ops_sid='))!.split(';')[0]!;
+  const gql = await signInDemoReviewer(portal.gatewayUrl);
   return {
     async approve(applicationId: string) {
-      const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId }, cookie);
-      expect(decision.body.data?.approveApplication, JSON.stringify(decision.body)).toMatchObject({ ok: true, status: 'APPROVED' });
+      const decision = await gql('mutation($id: ID!) { approveApplication(applicationId: $id) { ok message status } }', { id: applicationId });
+      expect(decision.data?.approveApplication, JSON.stringify(decision)).toMatchObject({ ok: true, status: 'APPROVED' });
     },
     async reject(applicationId: string, reason: string) {
       const decision = await gql(
         'mutation($ids: [ID!]!, $reason: String!) { rejectApplications(applicationIds: $ids, reason: $reason) { ok message status } }',
         { ids: [applicationId], reason },
-        cookie,
       );
-      expect(decision.body.data?.rejectApplications, JSON.stringify(decision.body)).toEqual([expect.objectContaining({ ok: true, status: 'REJECTED' })]);
+      expect(decision.data?.rejectApplications, JSON.stringify(decision)).toEqual([expect.objectContaining({ ok: true, status: 'REJECTED' })]);
     },
   };
 }

@@ -14,7 +14,7 @@ const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1
 describe('README operations guide', () => {
   it('has the examples staff need', () => {
     const text = blocks.join('\n');
-    for (const field of ['opsLogin', 'setExamUnitWindows', 'setRegistrationPointCapacity', 'approveApplications', 'paymentOrders', 'applicationStatistics', 'auditRecords', 'createOpsAccount', 'opsAccounts', 'deleteRegistrationPoint', 'maskedDocumentNumber']) {
+    for (const field of ['opsLogin', 'setExamUnitWindows', 'setRegistrationPointCapacity', 'approveApplications', 'paymentOrders', 'applicationStatistics', 'auditRecords', 'createOpsAccount', 'opsAccounts', 'deleteRegistrationPoint', 'maskedDocumentNumber', 'realNameReviews', 'approveRealNameVerifications', 'rejectRealNameVerification']) {
       expect(text, field).toContain(field === 'maskedDocumentNumber' ? `${field}:` : `${field}(`);
     }
     expect(readme).toContain('/api/ops/exports/applications.csv?examId=');

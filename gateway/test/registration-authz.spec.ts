@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeJpeg } from '../src/modules/registration/image-inspection.testing';
+import { encodeTestImage, makeJpeg } from '../src/modules/registration/image-inspection.testing';
 import { FakeClock, type TestGateway } from './support';
 import { call, examUnit, insertCandidate, OPS, postUpload, SEEDED_AT, startRegistrationGateway, walkToConfirm, type ExamUnitRef, type TestCandidate } from './registration-support';
 
@@ -85,7 +85,7 @@ describe('a candidate and somebody else’s application', () => {
     expect(await postUpload(gw, other.cookie, token.uploadUrl, makeJpeg({ width: 800, height: 600 }))).toMatchObject({ status: 401, body: { errorCode: 'UPLOAD_TOKEN_INVALID' } });
     expect((await postUpload(gw, null, token.uploadUrl, makeJpeg({ width: 800, height: 600 }))).status).toBe(401);
     // Still unused: the owner can spend it.
-    expect((await postUpload(gw, owner.cookie, token.uploadUrl, makeJpeg({ width: 800, height: 600 }))).status).toBe(201);
+    expect((await postUpload(gw, owner.cookie, token.uploadUrl, encodeTestImage('image/jpeg', { width: 400, height: 300 }))).status).toBe(201);
   });
 
   it('cannot call reviewer operations', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeJpeg } from '../src/modules/registration/image-inspection.testing';
+import { encodeTestImage } from '../src/modules/registration/image-inspection.testing';
 import { FakeClock, type TestGateway } from './support';
 import {
   call,
@@ -225,7 +225,7 @@ describe('step order and the rules of each step', () => {
 
     // 确认无误 checks completeness in the order of the form: the photo is still missing.
     expect(await call(gw, candidate.cookie, 'confirmDetails', { id })).toMatchObject({ ok: false, errorCode: 'PHOTO_MISSING', field: 'photo' });
-    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, encodeTestImage('image/jpeg', { width: 413, height: 579 }));
     const noGender = personalInfo();
     (noGender.basic as any).gender = null;
     await call(gw, candidate.cookie, 'save', { id, input: { personalInfo: noGender } });
@@ -246,7 +246,7 @@ describe('step order and the rules of each step', () => {
     const point = await pointOf(gw, beijingMid.examUnitId);
     // 2023-01-02 → 2026-12-31 is one day short of 4 years.
     await call(gw, candidate.cookie, 'save', { id, input: { ...point, subjectCodes: ['FINANCIAL_MANAGEMENT'], personalInfo: personalInfo({ workStart: '2023-01-02' }) } });
-    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, encodeTestImage('image/jpeg', { width: 413, height: 579 }));
     const result = await call(gw, candidate.cookie, 'confirmDetails', { id });
     expect(result).toMatchObject({ ok: false, errorCode: 'ELIGIBILITY_NOT_MET' });
     expect(result.unmet).toEqual([
@@ -275,7 +275,7 @@ describe('step order and the rules of each step', () => {
       { employer: '北京燕园科技有限公司', start: '2025-03-01', end: null, isAccounting: true },
     ];
     await call(gw, candidate.cookie, 'save', { id, input: { ...point, subjectCodes: ['FINANCIAL_MANAGEMENT'], personalInfo: info } });
-    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, encodeTestImage('image/jpeg', { width: 413, height: 579 }));
     expect((await call(gw, candidate.cookie, 'confirmDetails', { id })).unmet).toEqual([
       { code: 'QUALIFICATION_MISSING', message: '所选报考条件要求通过全国统一考试,取得经济、统计、审计专业技术中级资格,您未填写2026年12月31日前取得的相应资格' },
     ]);
@@ -331,7 +331,7 @@ describe('step order and the rules of each step', () => {
     await call(gw, candidate.cookie, 'conditions', { id, route: 'SENIOR_BACHELOR_OR_MASTER' });
     const point = await pointOf(gw, senior.examUnitId);
     await call(gw, candidate.cookie, 'save', { id, input: { ...point, subjectCodes: ['SENIOR_PRACTICE'], personalInfo: personalInfo() } });
-    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'PHOTO' }, encodeTestImage('image/jpeg', { width: 413, height: 579 }));
     expect((await call(gw, candidate.cookie, 'confirmDetails', { id })).unmet).toEqual([{ code: 'ACCOUNTANT_TITLE_MISSING', message: '报考高级资格须已取得会计师资格' }]);
     await call(gw, candidate.cookie, 'save', { id, input: { personalInfo: personalInfo({ accountantTitleSince: '2022-03-01' }) } });
     expect((await call(gw, candidate.cookie, 'confirmDetails', { id })).unmet).toEqual([
@@ -442,7 +442,7 @@ describe('审核不通过 and resubmission', () => {
 
     // Fix the material and resubmit: the place is still held, not taken again.
     const proof = app.materials.find((m: any) => m.materialCode === 'WORK_PROOF');
-    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'MATERIAL', materialCode: 'WORK_PROOF', replacesUploadId: proof.id }, makeJpeg({ width: 1000, height: 1400 }));
+    await upload(gw, candidate.cookie, { applicationId: id, purpose: 'MATERIAL', materialCode: 'WORK_PROOF', replacesUploadId: proof.id }, encodeTestImage('image/jpeg', { width: 500, height: 700 }));
     expect((await call(gw, candidate.cookie, 'confirmMaterials', { id })).ok).toBe(true);
     const resubmitted = await call(gw, candidate.cookie, 'submit', { id });
     expect(resubmitted.application).toMatchObject({ status: 'SUBMITTED', reviewReason: null });

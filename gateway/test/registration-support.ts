@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { makeResidentId } from '../src/modules/account/identity-document.testing';
 import { PiiProtector } from '../src/modules/account/pii-protector';
 import type { OpsPrincipal } from '../src/modules/ops/ops-principal';
-import { makeJpeg } from '../src/modules/registration/image-inspection.testing';
+import { encodeTestImage } from '../src/modules/registration/image-inspection.testing';
 import { seedDemoData } from '../src/seed/demo-data';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './support';
 
@@ -183,7 +183,7 @@ export const SUBJECTS_FOR = {
 } as const;
 
 /** A valid 报名照片: JPEG, 413×579 (> 295×413), > 10 KB. */
-export const PHOTO = makeJpeg({ width: 413, height: 579, dataBytes: 20_000, exifMake: 'SecretCam' });
+export const PHOTO = encodeTestImage('image/jpeg', { width: 413, height: 579, exifMake: 'SecretCam' });
 
 /** A point of the unit's first city: the unlimited one, or the small (capacity 5) one. */
 export async function pointOf(gw: TestGateway, examUnitId: string, kind: 'unlimited' | 'small' = 'unlimited'): Promise<{ cityId: string; pointId: string }> {
@@ -251,7 +251,7 @@ export async function walkToConfirm(
     `select code from material_requirement where exam_unit_id = ? and required order by sort_order`,
     [unit.examUnitId],
   );
-  for (const { code } of required) await upload(gw, cookie, { applicationId: id, purpose: 'MATERIAL', materialCode: code }, makeJpeg({ width: 1200, height: 800 }));
+  for (const { code } of required) await upload(gw, cookie, { applicationId: id, purpose: 'MATERIAL', materialCode: code }, encodeTestImage('image/jpeg', { width: 600, height: 400 }));
   expectOk(await call(gw, cookie, 'confirmMaterials', { id }), 'confirmMaterials');
   return id;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeJpeg } from '../src/modules/registration/image-inspection.testing';
+import { encodeTestImage } from '../src/modules/registration/image-inspection.testing';
 import { FakeClock, type TestGateway } from './support';
 import {
   call,
@@ -77,7 +77,7 @@ describe('registration window (half-open, by the server clock)', () => {
     const lateToken = (await gw.graphql(OPS.token, { input: { applicationId: lateId, purpose: 'PHOTO' } }, { cookie: lateCookie })).body.data.requestUploadToken;
     expect(lateToken.errorCode).toBe('REGISTRATION_CLOSED');
     // A token issued a second before the end does not let a file in after it.
-    const posted = await postUpload(gw, lateCookie, token.uploadUrl, makeJpeg({ width: 413, height: 579, dataBytes: 20_000 }));
+    const posted = await postUpload(gw, lateCookie, token.uploadUrl, encodeTestImage('image/jpeg', { width: 413, height: 579 }));
     expect(posted).toMatchObject({ status: 409, body: { ok: false, errorCode: 'REGISTRATION_CLOSED' } });
 
     // After the end: no new applications either; reviewing is not bound to the window.

@@ -49,6 +49,7 @@ import { OpsAccountAdminService } from '../modules/admin/ops-account-admin.servi
 import { createIdentityServices } from '../modules/identity/identity.module';
 import { IdentityResolver } from '../modules/identity/identity.resolver';
 import { ProfileResolver } from '../modules/identity/profile.resolver';
+import { OnlineRealNameResolver } from '../modules/identity/online-real-name.resolver';
 
 export interface ServiceDependencies {
   config: AppConfig;
@@ -102,6 +103,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const applications = new ApplicationService(paymentServices.payment);
   // Published exam data, cached per process; app.ts starts the listener that invalidates it.
   const publicData = new PublicDataCache();
+  const uploads = new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs });
   return {
     publicData,
     // Session lookups, cached per process; the same listener drops revoked sessions.
@@ -111,7 +113,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     applicationReads: new ApplicationReadService(),
     applicationReview: new ApplicationReviewService(pii),
     examUnitDetails: new ExamUnitDetailService(applications, publicData),
-    uploads: new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs }),
+    uploads,
     ...paymentServices,
     accounts,
     sessions,
@@ -127,7 +129,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
     admin: new AdminService(),
     opsAccountAdmin: new OpsAccountAdminService(opsAuth, pii),
     applicationReports: new ApplicationReportService(pii),
-    ...createIdentityServices({ config, pii }),
+    ...createIdentityServices({ config, pii, uploads }),
   };
 }
 
@@ -151,6 +153,7 @@ function createResolverContainer(services: Services): ContainerType {
     [AdminResolver, new AdminResolver(services.admin, services.opsAccountAdmin, services.applicationReports)],
     [IdentityResolver, new IdentityResolver(services.identity)],
     [ProfileResolver, new ProfileResolver(services.profiles)],
+    [OnlineRealNameResolver, new OnlineRealNameResolver(services.onlineRealName, services.identity)],
   ]);
   return {
     get(someClass: Function) {
@@ -170,7 +173,7 @@ const schemaOnlyContainer: ContainerType = {
 
 export async function buildGatewaySchema(services?: Services): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ExamResolver, PaymentResolver, ExamUnitDetailResolver, ApplicationResolver, ReviewResolver, AccountResolver, VerificationResolver, WeChatLoginResolver, SystemResolver, CharsetResolver, OpsResolver, AuditResolver, CandidateLookupResolver, IdentityResolver, ProfileResolver, AdminResolver],
+    resolvers: [ExamResolver, PaymentResolver, ExamUnitDetailResolver, ApplicationResolver, ReviewResolver, AccountResolver, VerificationResolver, WeChatLoginResolver, SystemResolver, CharsetResolver, OpsResolver, AuditResolver, CandidateLookupResolver, IdentityResolver, OnlineRealNameResolver, ProfileResolver, AdminResolver],
     container: services ? createResolverContainer(services) : schemaOnlyContainer,
     validate: false,
     emitSchemaFile: false,

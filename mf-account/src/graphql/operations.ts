@@ -109,6 +109,15 @@ export const MyRealNameQuery = graphql(`
         certifyUrl
         failureReason
         expiresAt
+        provinceCode
+        cityCode
+        provinceName
+        cityName
+        documents {
+          side
+          uploadId
+          url
+        }
       }
     }
   }
@@ -271,6 +280,62 @@ export const BindWeChatAndLoginMutation = graphql(`
       viewer {
         id
         maskedName
+      }
+    }
+  }
+`);
+
+/** 线上实名认证: 所在省市 choices. */
+export const RealNameRegionsQuery = graphql(`
+  query RealNameRegions {
+    realNameRegions {
+      code
+      name
+      cities {
+        code
+        name
+      }
+    }
+  }
+`);
+
+/** 线上实名认证: permission to upload one 证件 image (the file then goes to uploadUrl with progress). */
+export const RequestRealNameUploadTokenMutation = graphql(`
+  mutation RequestRealNameUploadToken($side: RealNameDocumentSide!) {
+    requestRealNameUploadToken(side: $side) {
+      ok
+      errorCode
+      message
+      uploadUrl
+      maxBytes
+    }
+  }
+`);
+
+/** 线上实名认证 提交 / 重新提交. */
+export const SubmitOnlineRealNameMutation = graphql(`
+  mutation SubmitOnlineRealName($input: OnlineRealNameInput!) {
+    submitOnlineRealNameVerification(input: $input) {
+      ok
+      errorCode
+      message
+      field
+      verification {
+        id
+        method
+        status
+        certifyUrl
+        failureReason
+        expiresAt
+        provinceCode
+        cityCode
+        provinceName
+        cityName
+        documents {
+          side
+          uploadId
+          url
+        }
       }
     }
   }

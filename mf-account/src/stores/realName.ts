@@ -7,7 +7,8 @@ export interface RealNameAttempt {
   status: RealNameStatus;
   certifyUrl?: string | null;
   failureReason?: string | null;
-  expiresAt: string;
+  /** 支付宝 only; 线上实名认证 waits for its reviewer. */
+  expiresAt?: string | null;
 }
 
 /**

@@ -44,6 +44,7 @@ describe('InfoCollectView (信息采集)', () => {
     let polls = 0;
     const gateway = mockGateway({
       MyProfile: () => ({ myProfile: profile({ realNameVerified: verified }), ...OPTIONS }),
+      MyRealName: () => ({ myRealName: { verified: false, verifiedAt: null, latest: null } }),
       StartAlipayRealName: () => ({ startAlipayRealNameVerification: { ok: true, errorCode: null, message: '请使用支付宝扫码完成认证', field: null, verification: PENDING } }),
       RealNameVerification: () => {
         polls += 1;
@@ -84,6 +85,7 @@ describe('InfoCollectView (信息采集)', () => {
   it('shows 认证失败 with the reason when the names do not match, and offers 重新认证', async () => {
     const gateway = mockGateway({
       MyProfile: () => ({ myProfile: profile(), ...OPTIONS }),
+      MyRealName: () => ({ myRealName: { verified: false, verifiedAt: null, latest: null } }),
       StartAlipayRealName: () => ({ startAlipayRealNameVerification: { ok: true, errorCode: null, message: '', field: null, verification: PENDING } }),
       RealNameVerification: () => ({ realNameVerification: { ...PENDING, status: 'FAILED', certifyUrl: null, failureReason: '认证失败:姓名与证件号码不一致' } }),
     });

@@ -6,13 +6,19 @@ import type { PiiProtector } from '../account/pii-protector';
 import { IDENTITY_CALLBACK_PATH, IDENTITY_SIM_PATH } from './identity-provider';
 import { IdentitySimulator } from './identity-simulator';
 import { IdentityService } from './identity.service';
+import { OnlineRealNameService, RealNameUploadPolicy } from './online-real-name.service';
 import { ProfileService } from './profile.service';
+import type { UploadService } from '../registration/upload.service';
 
-/** The 实名认证 service and, outside production, the local 支付宝 simulator. */
-export function createIdentityServices({ config, pii }: { config: AppConfig; pii: PiiProtector }) {
+/**
+ * The 实名认证 services and, outside production, the local 支付宝 simulator. 线上实名认证 images go
+ * through the one upload pipeline, which asks RealNameUploadPolicy about them.
+ */
+export function createIdentityServices({ config, pii, uploads }: { config: AppConfig; pii: PiiProtector; uploads: UploadService }) {
   const simulator = config.identity.simulator.enabled ? new IdentitySimulator(config.identity.simulator.callbackKey) : null;
   const identity = new IdentityService({ pii, provider: simulator, sessionTtlMs: config.identity.sessionTtlMs });
-  return { identity, identitySimulator: simulator, profiles: new ProfileService({ pii }) };
+  uploads.setAccountUploadPolicy(new RealNameUploadPolicy());
+  return { identity, identitySimulator: simulator, profiles: new ProfileService({ pii }), onlineRealName: new OnlineRealNameService({ pii, uploads }) };
 }
 
 /** POST /api/identity/callback (the provider's signed result) and the simulator's page. */

@@ -2,10 +2,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { AppError, ErrorCode } from '../../common/errors';
 import type { RequestContext } from '../../graphql/context';
 import type { PiiProtector } from '../account/pii-protector';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { IDENTITY_MESSAGES, IdentityErrorCode, identityFailure, type IdentityFailure } from './identity.errors';
 import type { IdentityVerificationProvider } from './identity-provider';
+import { documentImagesOf, type DocumentImage } from './real-name-documents';
+import { findRegion } from './real-name-regions';
 import { RealNameMethod, RealNameStatus } from './real-name-verification.entity';
 
 export interface RealNameVerificationRow {
@@ -14,9 +16,16 @@ export interface RealNameVerificationRow {
   status: RealNameStatus;
   certifyUrl: string | null;
   failureReason: string | null;
-  expiresAt: Date;
+  /** null for 线上实名认证, which waits for its reviewer. */
+  expiresAt: Date | null;
   completedAt: Date | null;
   createdAt: Date;
+  /** 线上实名认证: 所在省市 and the images submitted (empty for 支付宝). */
+  provinceCode: string | null;
+  cityCode: string | null;
+  provinceName: string | null;
+  cityName: string | null;
+  documents: DocumentImage[];
 }
 
 export interface RealNameState {
@@ -36,10 +45,11 @@ function requireViewer(ctx: RequestContext): string {
   return ctx.viewer.id;
 }
 
-const ROW_COLUMNS = `id, method, status, certify_url, failure_reason, expires_at, completed_at, created_at, provider_reference`;
+const ROW_COLUMNS = `id, method, status, certify_url, failure_reason, expires_at, completed_at, created_at, provider_reference,
+  province_code, city_code, portrait_upload_id, emblem_upload_id, handheld_upload_id`;
 
 /**
- * 实名认证. 支付宝扫码认证: the candidate consents, a verification row is created and the provider
+ * 实名认证 (线上实名认证 is OnlineRealNameService). 支付宝扫码认证: the candidate consents, a verification row is created and the provider
  * returns the URL the candidate's phone opens; the provider's signed callback settles it, and success
  * sets `candidate_account.real_name_verified_at` (read by registration/real-name-check.ts).
  */
@@ -55,15 +65,21 @@ export class IdentityService {
 
   /** The certify URL is shown only while the attempt is open. */
   private toRow(raw: Record<string, any>): RealNameVerificationRow {
+    const region = raw.province_code ? findRegion(raw.province_code, raw.city_code) : null;
     return {
       id: raw.id,
       method: raw.method,
       status: raw.status,
       certifyUrl: raw.status === RealNameStatus.PENDING ? (raw.certify_url ?? null) : null,
       failureReason: raw.failure_reason,
-      expiresAt: new Date(raw.expires_at),
+      expiresAt: raw.expires_at ? new Date(raw.expires_at) : null,
       completedAt: raw.completed_at ? new Date(raw.completed_at) : null,
       createdAt: new Date(raw.created_at),
+      provinceCode: raw.province_code ?? null,
+      cityCode: raw.city_code ?? null,
+      provinceName: region?.provinceName ?? null,
+      cityName: region?.cityName ?? null,
+      documents: documentImagesOf(raw),
     };
   }
 
@@ -149,7 +165,7 @@ export class IdentityService {
 
   /** A pending attempt past its time reads as EXPIRED (the callback, if it ever comes, is refused). */
   private rowFor(ctx: RequestContext, raw: Record<string, any>): RealNameVerificationRow {
-    if (raw.status === RealNameStatus.PENDING && new Date(raw.expires_at).getTime() <= ctx.clock.now().getTime()) {
+    if (raw.status === RealNameStatus.PENDING && raw.expires_at && new Date(raw.expires_at).getTime() <= ctx.clock.now().getTime()) {
       return this.toRow({ ...raw, status: RealNameStatus.EXPIRED, failure_reason: IDENTITY_MESSAGES.EXPIRED });
     }
     return this.toRow(raw);
@@ -190,27 +206,60 @@ export class IdentityService {
         return 'EXPIRED' as const;
       }
       const passed = result.outcome === 'PASSED';
-      await em.execute(`update real_name_verification set status = ?, failure_reason = ?, completed_at = ? where id = ?`, [
-        passed ? RealNameStatus.SUCCEEDED : RealNameStatus.FAILED,
-        passed ? null : IDENTITY_MESSAGES.MISMATCH,
-        now,
-        result.verificationId,
-      ]);
-      if (passed) {
-        await em.execute(`update candidate_account set real_name_verified_at = coalesce(real_name_verified_at, ?), updated_at = ? where id = ?`, [
-          now,
-          now,
-          row.account_id,
-        ]);
-      }
-      await recordAudit(tx, {
-        action: passed ? 'REAL_NAME_VERIFIED' : 'REAL_NAME_VERIFICATION_FAILED',
-        targetType: 'CandidateAccount',
-        targetId: row.account_id,
-        details: { verificationId: result.verificationId, method: RealNameMethod.ALIPAY, outcome: result.outcome },
+      await settleVerification(tx, {
+        verificationId: result.verificationId,
+        accountId: row.account_id,
+        method: RealNameMethod.ALIPAY,
+        passed,
+        failureReason: passed ? null : IDENTITY_MESSAGES.MISMATCH,
+        details: { outcome: result.outcome },
         actor: SYSTEM_ACTOR,
       });
       return 'APPLIED' as const;
     });
   }
+}
+
+/**
+ * Settles one attempt (the caller holds the account's lock): SUCCEEDED also sets
+ * `candidate_account.real_name_verified_at`, the one column registration/real-name-check.ts reads,
+ * whichever way the candidate was verified. Writes REAL_NAME_VERIFIED / REAL_NAME_VERIFICATION_FAILED.
+ */
+export async function settleVerification(
+  tx: RequestContext,
+  outcome: {
+    verificationId: string;
+    accountId: string;
+    method: RealNameMethod;
+    passed: boolean;
+    failureReason: string | null;
+    reviewedBy?: string | null;
+    reason?: string | null;
+    details?: Record<string, unknown>;
+    actor?: AuditActor;
+  },
+): Promise<void> {
+  const now = tx.clock.now();
+  await tx.em.execute(`update real_name_verification set status = ?, failure_reason = ?, completed_at = ?, reviewed_by = ? where id = ?`, [
+    outcome.passed ? RealNameStatus.SUCCEEDED : RealNameStatus.FAILED,
+    outcome.failureReason,
+    now,
+    outcome.reviewedBy ?? null,
+    outcome.verificationId,
+  ]);
+  if (outcome.passed) {
+    await tx.em.execute(`update candidate_account set real_name_verified_at = coalesce(real_name_verified_at, ?), updated_at = ? where id = ?`, [
+      now,
+      now,
+      outcome.accountId,
+    ]);
+  }
+  await recordAudit(tx, {
+    action: outcome.passed ? 'REAL_NAME_VERIFIED' : 'REAL_NAME_VERIFICATION_FAILED',
+    targetType: 'CandidateAccount',
+    targetId: outcome.accountId,
+    reason: outcome.reason ?? null,
+    details: { verificationId: outcome.verificationId, method: outcome.method, ...outcome.details },
+    ...(outcome.actor ? { actor: outcome.actor } : {}),
+  });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { CandidateAccount } from '../account/candidate-account.entity';
+import { ApplicationUpload } from '../registration/upload.entity';
 
-/** 支付宝扫码认证 or 线上实名认证 (manual review of uploaded 证件 images; not built yet). */
+/** 支付宝扫码认证 or 线上实名认证 (uploaded 证件 images, decided by a reviewer of the unit). */
 export enum RealNameMethod {
   ALIPAY = 'ALIPAY',
   ONLINE = 'ONLINE',
@@ -23,6 +24,7 @@ export enum RealNameStatus {
  */
 @Entity({ tableName: 'real_name_verification' })
 @Index({ name: 'real_name_verification_account_created_index', properties: ['account', 'createdAt'] })
+@Index({ name: 'real_name_verification_review_queue_index', properties: ['method', 'status', 'unitCode', 'createdAt', 'id'] })
 export class RealNameVerification {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -52,8 +54,34 @@ export class RealNameVerification {
   @Property({ type: 'text', nullable: true })
   failureReason: string | null = null;
 
-  @Property({ type: 'datetime' })
-  expiresAt!: Date;
+  /** 支付宝: when the attempt lapses. 线上实名认证 waits for its reviewer and never lapses (null). */
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt: Date | null = null;
+
+  /** 线上实名认证: 所在省市 (GB/T 2260 codes) as the candidate chose them. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  provinceCode: string | null = null;
+
+  @Property({ type: 'string', length: 12, nullable: true })
+  cityCode: string | null = null;
+
+  /** 线上实名认证: the registration unit whose reviewers decide (a 计划单列市 when the city is one, else the province). */
+  @Property({ type: 'string', length: 12, nullable: true })
+  unitCode: string | null = null;
+
+  /** 线上实名认证: 证件人像面, 证件国徽面/非人像面, 手持证件人像面. */
+  @ManyToOne({ entity: () => ApplicationUpload, ref: true, nullable: true })
+  portraitUpload: Ref<ApplicationUpload> | null = null;
+
+  @ManyToOne({ entity: () => ApplicationUpload, ref: true, nullable: true })
+  emblemUpload: Ref<ApplicationUpload> | null = null;
+
+  @ManyToOne({ entity: () => ApplicationUpload, ref: true, nullable: true })
+  handheldUpload: Ref<ApplicationUpload> | null = null;
+
+  /** 线上实名认证: the ops account that approved or rejected it. */
+  @Property({ type: 'uuid', nullable: true })
+  reviewedBy: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   completedAt: Date | null = null;

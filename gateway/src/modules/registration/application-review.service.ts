@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor';
 import type { ExamLevel } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
 import type { PiiProtector } from '../account/pii-protector';
@@ -58,21 +59,6 @@ export const REVIEW_PAGE_MAX = 100;
 export const REVIEW_BATCH_MAX = 100;
 export const REVIEW_REASON_MAX_CODE_POINTS = 500;
 
-function encodeCursor(submittedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([submittedAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const submittedAt = new Date(at);
-    if (Number.isNaN(submittedAt.getTime()) || !UUID_PATTERN.test(id)) throw new Error('bad cursor');
-    return { submittedAt, id };
-  } catch {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, '分页参数无效');
-  }
-}
-
 /**
  * 审核: reviewers see and decide the submitted applications of their units (admins: every unit).
  * Unit scope is checked against each application's own unit, never against what the caller sends.
@@ -115,9 +101,9 @@ export class ApplicationReviewService {
       params.push(filter.status);
     }
     if (after) {
-      const cursor = decodeCursor(after);
+      const cursor = decodeKeysetCursor(after);
       where.push('(a.submitted_at, a.id) > (?, ?)');
-      params.push(cursor.submittedAt, cursor.id);
+      params.push(cursor.at, cursor.id);
     }
     const rows = await ctx.em.execute<Array<Record<string, any>>>(
       `select a.id, a.status, a.level, a.exam_id, e.name as exam_name, u.id as unit_id, u.code as unit_code, u.name as unit_name,
@@ -156,7 +142,7 @@ export class ApplicationReviewService {
       }),
     );
     const last = page.at(-1);
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.id) : null };
+    return { items: page, nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.submittedAt, last.id) : null };
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { UploadPurpose } from './upload.entity';
 import type { RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { checkEligibility, ELIGIBILITY_ROUTES } from '../account/eligibility';
@@ -559,7 +560,7 @@ export class ApplicationService {
    * After a photo or material changed: the candidate is sent back to the step that shows it, so
    * 确认无误 / 下一步 (which check it) happen again. Inside the upload's transaction.
    */
-  static async stepBackAfterFileChange(tx: RequestContext, app: LockedApplication, purpose: 'PHOTO' | 'MATERIAL'): Promise<void> {
+  static async stepBackAfterFileChange(tx: RequestContext, app: LockedApplication, purpose: `${UploadPurpose}`): Promise<void> {
     const step = earlierStep(app.currentStep, purpose === 'PHOTO' ? ApplicationStep.DETAILS : ApplicationStep.MATERIALS);
     const unconfirm = purpose === 'PHOTO' ? ', details_confirmed_at = null' : '';
     await tx.em.execute(`update application set current_step = ?${unconfirm} where id = ?`, [step, app.id]);

@@ -1,4 +1,6 @@
 import { crc32 } from 'node:zlib';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 
 /**
  * Synthetic but well-formed JPEG and PNG files for tests: every marker, segment length and chunk
@@ -106,4 +108,36 @@ export function makePng(options: { width: number; height: number; text?: string;
     pngChunk('IEND', Buffer.alloc(0)),
     ...(options.trailing ? [options.trailing] : []),
   ]);
+}
+
+/**
+ * A real, decodable picture (jpeg-js / pngjs encode a colour gradient with some noise): what
+ * re-encoding needs, since the files above only look like images. `exifMake` and `trailing` add
+ * metadata and appended bytes as makeJpeg does.
+ */
+export function encodeTestImage(
+  type: 'image/jpeg' | 'image/png',
+  options: { width: number; height: number; exifMake?: string; trailing?: Buffer; seed?: number },
+): Buffer {
+  const { width, height } = options;
+  const data = Buffer.alloc(width * height * 4);
+  let noise = options.seed ?? 7;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      noise = (noise * 1103515245 + 12345) & 0x7fffffff;
+      const i = (y * width + x) * 4;
+      data[i] = (x * 255) / width;
+      data[i + 1] = (y * 255) / height;
+      data[i + 2] = noise & 0x3f;
+      data[i + 3] = 255;
+    }
+  }
+  let bytes: Buffer = type === 'image/jpeg' ? jpeg.encode({ width, height, data }, 90).data : PNG.sync.write(Object.assign(new PNG({ width, height }), { data }));
+  if (options.exifMake !== undefined) {
+    bytes =
+      type === 'image/jpeg'
+        ? Buffer.concat([bytes.subarray(0, 2), segment(0xe1, exifPayload(options.exifMake)), bytes.subarray(2)])
+        : Buffer.concat([bytes.subarray(0, 33), pngChunk('tEXt', Buffer.from(`Author\0${options.exifMake}`, 'latin1')), bytes.subarray(33)]);
+  }
+  return options.trailing ? Buffer.concat([bytes, options.trailing]) : bytes;
 }

@@ -1,6 +1,6 @@
 /**
  * Recognises JPEG and PNG files by their bytes (never by name or declared type), reads their pixel
- * size, and strips metadata without re-encoding (re-encoding would need an image library):
+ * size, and strips metadata (the upload pipeline then re-encodes the pixels, image-reencode.ts):
  * - JPEG: drops APP1 (EXIF, XMP: camera, GPS position, time, thumbnails), APP12, APP13 (IPTC /
  *   Photoshop) and COM segments, and everything after the end-of-image marker (appended payloads).
  *   The EXIF orientation, the one piece of EXIF that changes how the picture looks, is kept as a

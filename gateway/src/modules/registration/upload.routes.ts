@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../../graphql/context';
 import { sendJson, type RouteHandler } from '../../http/server';
 import { RegistrationErrorCode, type RegistrationFailure } from './registration.errors';
-import { UPLOAD_MESSAGES, UPLOAD_PATH, uploadFailureStatus, type UploadService } from './upload.service';
+import { UPLOAD_MESSAGES, UPLOAD_PATH, uploadFailureStatus, type UploadRefusal, type UploadService } from './upload.service';
 
 type ContextFactory = (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
 
 const UUID_IN_PATH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function sendFailure(res: ServerResponse, failure: RegistrationFailure, close = false): void {
+function sendFailure(res: ServerResponse, failure: UploadRefusal, close = false): void {
   sendJson(res, uploadFailureStatus(failure.errorCode), { ok: false, errorCode: failure.errorCode, message: failure.message }, close ? { connection: 'close' } : {});
 }
 

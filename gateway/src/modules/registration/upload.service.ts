@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../graphql/context';
 import { isWithinWindow } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
+import { auditUnmaskedRead } from '../audit/audit.service';
 import { hasOpsRole } from '../ops/ops-principal';
 import { ApplicationStep } from './application.entity';
 import { hasReached, isEditable } from './application-rules';
@@ -15,9 +16,11 @@ import {
   type LockedApplication,
 } from './application.service';
 import { inspectImage } from './image-inspection';
+import { reencodeImage, REENCODE_MAX_MEGAPIXELS } from './image-reencode';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 import type { StorageProvider } from './storage-provider';
-import { UploadPurpose } from './upload.entity';
+import { isAccountUploadPurpose, UploadPurpose } from './upload.entity';
+import type { InspectedImage } from './image-inspection';
 
 /** 报名照片: JPG, larger than 10 KB, at least 295×413 pixels (1寸). */
 export const PHOTO_MIN_BYTES_EXCLUSIVE = 10 * 1024;
@@ -38,10 +41,40 @@ export type UploadTokenOutcome =
   | { ok: true; token: string; uploadUrl: string; expiresAt: Date; maxBytes: number }
   | RegistrationFailure;
 
+/** Why a file was not accepted: a registration failure, or the refusal of an account-upload policy. */
+export interface UploadRefusal {
+  ok: false;
+  errorCode: string;
+  message: string;
+  field?: string;
+}
+
+export type UploadStoreOutcome = { ok: true; upload: ApplicationUploadRow } | UploadRefusal;
+
+export type AccountUploadTokenOutcome = { ok: true; token: string; uploadUrl: string; expiresAt: Date; maxBytes: number } | UploadRefusal;
+
+/**
+ * Decides on uploads that belong to the account rather than to an application (the 线上实名认证
+ * images): when they may be uploaded, and which reviewers may see one. Implemented by the module
+ * that uses them (identity), so the upload pipeline stays one.
+ */
+export interface AccountUploadPolicy {
+  /**
+   * Null when the account may upload a file of this purpose now. Called when the token is issued and
+   * again in the transaction that records the file (it should lock what it reads).
+   */
+  accepts(tx: RequestContext, accountId: string, purpose: UploadPurpose): Promise<UploadRefusal | null>;
+  /** Live uploads of the account that the new one of `purpose` makes useless (marked deleted, files removed). */
+  superseded(tx: RequestContext, accountId: string, purpose: UploadPurpose): Promise<string[]>;
+  /** The registration unit whose reviewers may see this upload, or null when only its owner may. */
+  reviewUnitOf(ctx: RequestContext, uploadId: string): Promise<string | null>;
+}
+
 export interface PendingUpload {
   tokenHash: Buffer;
   accountId: string;
-  applicationId: string;
+  /** null for account uploads (线上实名认证). */
+  applicationId: string | null;
   purpose: UploadPurpose;
   materialCode: string | null;
   replacesUploadId: string | null;
@@ -57,8 +90,8 @@ const STATUS_OF: Partial<Record<RegistrationErrorCode, number>> = {
   PHOTO_RESOLUTION_TOO_LOW: 422,
 };
 
-export function uploadFailureStatus(code: RegistrationErrorCode): number {
-  return STATUS_OF[code] ?? 409;
+export function uploadFailureStatus(code: string): number {
+  return STATUS_OF[code as RegistrationErrorCode] ?? 409;
 }
 
 function hashToken(token: string): Buffer {
@@ -74,6 +107,7 @@ export const UPLOAD_MESSAGES = {
   NOT_AN_IMAGE: '仅支持JPG或PNG格式的图片',
   PHOTO_NOT_JPEG: '个人照片须为JPG格式',
   CORRUPT: '文件已损坏或不完整,请重新选择',
+  TOO_MANY_PIXELS: `图片像素过多(超过${REENCODE_MAX_MEGAPIXELS}00万像素),请缩小后重新上传`,
   PHOTO_TOO_SMALL: '照片文件须大于10KB,请上传清晰的原始照片',
   PHOTO_RESOLUTION: `照片尺寸须不小于${PHOTO_MIN_WIDTH}×${PHOTO_MIN_HEIGHT}像素(宽×高)`,
 } as const;
@@ -82,13 +116,20 @@ export const UPLOAD_MESSAGES = {
  * Photo and 证明材料 uploads. A GraphQL mutation issues a short-lived, single-use token bound to the
  * candidate, the application and the purpose; the file itself goes to POST /api/uploads?token=…
  * (no multipart, no GraphQL upload: CSRF protection stays intact). Files are recognised by their
- * bytes, checked, stripped of metadata and stored under a server-generated key.
+ * bytes, checked, stripped of metadata, re-encoded and stored under a server-generated key.
  */
 export class UploadService {
+  private accountPolicy: AccountUploadPolicy | null = null;
+
   constructor(
     private readonly storage: StorageProvider,
     private readonly options: { maxBytes: number; tokenTtlMs: number },
   ) {}
+
+  /** The module owning account uploads registers its policy at start-up; without one they are refused. */
+  setAccountUploadPolicy(policy: AccountUploadPolicy): void {
+    this.accountPolicy = policy;
+  }
 
   get maxBytes(): number {
     return this.options.maxBytes;
@@ -133,30 +174,52 @@ export class UploadService {
       async (tx, app) => {
         const problem = await this.checkTarget(tx, app, request);
         if (problem) return problem;
-        const token = randomBytes(32).toString('base64url');
-        const expiresAt = new Date(tx.clock.now().getTime() + this.options.tokenTtlMs);
-        await tx.em.execute(
-          `insert into upload_token (token_hash, account_id, application_id, purpose, material_code, replaces_upload_id, expires_at, used_at)
-           values (?, ?, ?, ?, ?, ?, ?, null)`,
-          [
-            hashToken(token),
-            app.accountId,
-            app.id,
-            request.purpose,
-            request.purpose === UploadPurpose.MATERIAL ? request.materialCode : null,
-            request.replacesUploadId ?? null,
-            expiresAt,
-          ],
-        );
-        issued = { token, expiresAt };
+        issued = await this.insertToken(tx, {
+          accountId: app.accountId,
+          applicationId: app.id,
+          purpose: request.purpose,
+          materialCode: request.purpose === UploadPurpose.MATERIAL ? (request.materialCode ?? null) : null,
+          replacesUploadId: request.replacesUploadId ?? null,
+        });
       },
     );
     if (!outcome.ok) return outcome;
+    return this.tokenAnswer(issued!);
+  }
+
+  /** A token for a file of the signed-in account that belongs to no application (线上实名认证). */
+  async issueAccountToken(ctx: RequestContext, purpose: UploadPurpose): Promise<AccountUploadTokenOutcome> {
+    const accountId = requireViewer(ctx).id;
+    const policy = this.accountPolicy;
+    if (!isAccountUploadPurpose(purpose) || !policy) {
+      return registrationFailure(RegistrationErrorCode.NOT_PERMITTED, '该文件不能单独上传', { field: 'purpose' });
+    }
+    const issued = await ctx.em.transactional(async (em) => {
+      const tx: RequestContext = { ...ctx, em };
+      const refused = await policy.accepts(tx, accountId, purpose);
+      if (refused) return refused;
+      return this.insertToken(tx, { accountId, applicationId: null, purpose, materialCode: null, replacesUploadId: null });
+    });
+    return 'token' in issued ? this.tokenAnswer(issued) : issued;
+  }
+
+  private async insertToken(tx: RequestContext, pending: Omit<PendingUpload, 'tokenHash'>): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(tx.clock.now().getTime() + this.options.tokenTtlMs);
+    await tx.em.execute(
+      `insert into upload_token (token_hash, account_id, application_id, purpose, material_code, replaces_upload_id, expires_at, used_at)
+       values (?, ?, ?, ?, ?, ?, ?, null)`,
+      [hashToken(token), pending.accountId, pending.applicationId, pending.purpose, pending.materialCode, pending.replacesUploadId, expiresAt],
+    );
+    return { token, expiresAt };
+  }
+
+  private tokenAnswer(issued: { token: string; expiresAt: Date }) {
     return {
-      ok: true,
-      token: issued!.token,
-      uploadUrl: `${UPLOAD_PATH}?token=${issued!.token}`,
-      expiresAt: issued!.expiresAt,
+      ok: true as const,
+      token: issued.token,
+      uploadUrl: `${UPLOAD_PATH}?token=${issued.token}`,
+      expiresAt: issued.expiresAt,
       maxBytes: this.options.maxBytes,
     };
   }
@@ -187,17 +250,55 @@ export class UploadService {
 
   /**
    * Checks, strips and stores one file, then records it. The token is spent in the same transaction
-   * that records the file, after the application was locked and checked again (its state may have
-   * changed since the token was issued); if that fails the stored bytes are removed.
+   * that records the file, after its target (the application, or for account uploads the policy) was
+   * locked and checked again (its state may have changed since the token was issued); if that fails
+   * the stored bytes are removed.
    */
-  async store(ctx: RequestContext, pending: PendingUpload, body: Buffer): Promise<{ ok: true; upload: ApplicationUploadRow } | RegistrationFailure> {
+  async store(ctx: RequestContext, pending: PendingUpload, body: Buffer): Promise<UploadStoreOutcome> {
+    const inspected = this.inspect(pending.purpose, body);
+    if (!inspected.ok) return inspected;
+
+    const storageKey = this.storage.newKey();
+    await this.storage.put(storageKey, inspected.stripped);
+    let replacedKeys: string[] = [];
+    let result: UploadStoreOutcome;
+    try {
+      result = await ctx.em.transactional(async (em): Promise<UploadStoreOutcome> => {
+        const tx: RequestContext = { ...ctx, em };
+        const now = ctx.clock.now();
+        const spent = await em.execute(
+          `update upload_token set used_at = ? where token_hash = ? and used_at is null and expires_at > ? returning 1`,
+          [now, pending.tokenHash, now],
+        );
+        if (spent.length === 0) return registrationFailure(RegistrationErrorCode.UPLOAD_TOKEN_INVALID, UPLOAD_MESSAGES.TOKEN_INVALID);
+        const recorded = pending.applicationId === null
+          ? await this.recordForAccount(tx, pending, storageKey, inspected)
+          : await this.recordForApplication(tx, { ...pending, applicationId: pending.applicationId }, storageKey, inspected);
+        if (!recorded.ok) return recorded;
+        replacedKeys = recorded.replacedKeys;
+        return { ok: true, upload: recorded.upload };
+      });
+    } catch (err) {
+      await this.removeQuietly(ctx, [storageKey]);
+      throw err;
+    }
+    if (!result.ok) await this.removeQuietly(ctx, [storageKey]);
+    else await this.removeQuietly(ctx, replacedKeys);
+    return result;
+  }
+
+  /**
+   * Recognises the file by its bytes, applies the purpose's rules, strips it and encodes its pixels
+   * anew; `stripped` of the result is what gets stored.
+   */
+  private inspect(purpose: UploadPurpose, body: Buffer): InspectedImage | RegistrationFailure {
     const inspected = inspectImage(body);
     if (!inspected.ok) {
       return inspected.problem === 'NOT_AN_IMAGE'
-        ? registrationFailure(RegistrationErrorCode.UPLOAD_TYPE_NOT_ALLOWED, pending.purpose === UploadPurpose.PHOTO ? UPLOAD_MESSAGES.PHOTO_NOT_JPEG : UPLOAD_MESSAGES.NOT_AN_IMAGE)
+        ? registrationFailure(RegistrationErrorCode.UPLOAD_TYPE_NOT_ALLOWED, purpose === UploadPurpose.PHOTO ? UPLOAD_MESSAGES.PHOTO_NOT_JPEG : UPLOAD_MESSAGES.NOT_AN_IMAGE)
         : registrationFailure(RegistrationErrorCode.UPLOAD_CORRUPT, UPLOAD_MESSAGES.CORRUPT);
     }
-    if (pending.purpose === UploadPurpose.PHOTO) {
+    if (purpose === UploadPurpose.PHOTO) {
       if (inspected.contentType !== 'image/jpeg') return registrationFailure(RegistrationErrorCode.UPLOAD_TYPE_NOT_ALLOWED, UPLOAD_MESSAGES.PHOTO_NOT_JPEG);
       // Measured after stripping: padding a tiny picture with EXIF must not pass the size rule.
       if (inspected.stripped.length <= PHOTO_MIN_BYTES_EXCLUSIVE) {
@@ -207,63 +308,84 @@ export class UploadService {
         return registrationFailure(RegistrationErrorCode.PHOTO_RESOLUTION_TOO_LOW, `${UPLOAD_MESSAGES.PHOTO_RESOLUTION},当前为${inspected.width}×${inspected.height}`);
       }
     }
-
-    const storageKey = this.storage.newKey();
-    await this.storage.put(storageKey, inspected.stripped);
-    let replacedKeys: string[] = [];
-    let result: { ok: true; upload: ApplicationUploadRow } | RegistrationFailure;
-    try {
-      result = await ctx.em.transactional(async (em) => {
-        const tx: RequestContext = { ...ctx, em };
-        const now = ctx.clock.now();
-        const spent = await em.execute(
-          `update upload_token set used_at = ? where token_hash = ? and used_at is null and expires_at > ? returning 1`,
-          [now, pending.tokenHash, now],
-        );
-        if (spent.length === 0) return registrationFailure(RegistrationErrorCode.UPLOAD_TOKEN_INVALID, UPLOAD_MESSAGES.TOKEN_INVALID);
-        const app = await lockApplication(tx, pending.applicationId);
-        if (!app || app.accountId !== pending.accountId) return registrationFailure(RegistrationErrorCode.UPLOAD_TOKEN_INVALID, UPLOAD_MESSAGES.TOKEN_INVALID);
-        const problem = this.stillAccepting(now, app, pending.purpose);
-        if (problem) return problem;
-        // One photo per application: a new one replaces whatever photo there was.
-        const replaced = await em.execute<Array<{ storage_key: string }>>(
-          `update application_upload set deleted_at = ?
-            where application_id = ? and deleted_at is null and (id = ? or (? = 'PHOTO' and purpose = 'PHOTO'))
-            returning storage_key`,
-          [now, app.id, pending.replacesUploadId, pending.purpose],
-        );
-        replacedKeys = replaced.map((r) => r.storage_key);
-        const [row] = await em.execute<Array<Record<string, unknown>>>(
-          `insert into application_upload (id, account_id, application_id, purpose, material_code, storage_key, content_type,
-                                           size_bytes, width, height, sha256, created_at, deleted_at)
-           values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
-           returning id, application_id as "applicationId", account_id as "accountId", purpose, material_code as "materialCode",
-                     content_type as "contentType", size_bytes as "sizeBytes", width, height, created_at as "createdAt"`,
-          [
-            app.accountId,
-            app.id,
-            pending.purpose,
-            pending.materialCode,
-            storageKey,
-            inspected.contentType,
-            inspected.stripped.length,
-            inspected.width,
-            inspected.height,
-            createHash('sha256').update(inspected.stripped).digest(),
-            now,
-          ],
-        );
-        await ApplicationService.stepBackAfterFileChange(tx, app, pending.purpose);
-        await em.execute(`update application set updated_at = ? where id = ?`, [now, app.id]);
-        return { ok: true as const, upload: withDates(row!, ['createdAt']) as unknown as ApplicationUploadRow };
-      });
-    } catch (err) {
-      await this.removeQuietly(ctx, [storageKey]);
-      throw err;
+    // What is stored is the pixels encoded anew, never the candidate's file (see image-reencode.ts).
+    const reencoded = reencodeImage(inspected);
+    if (!reencoded.ok) {
+      return reencoded.problem === 'TOO_MANY_PIXELS'
+        ? registrationFailure(RegistrationErrorCode.UPLOAD_TOO_LARGE, UPLOAD_MESSAGES.TOO_MANY_PIXELS)
+        : registrationFailure(RegistrationErrorCode.UPLOAD_CORRUPT, UPLOAD_MESSAGES.CORRUPT);
     }
-    if (!result.ok) await this.removeQuietly(ctx, [storageKey]);
-    else await this.removeQuietly(ctx, replacedKeys);
-    return result;
+    return { ...inspected, stripped: reencoded.bytes };
+  }
+
+  private async recordForApplication(
+    tx: RequestContext,
+    pending: PendingUpload & { applicationId: string },
+    storageKey: string,
+    inspected: InspectedImage,
+  ): Promise<{ ok: true; upload: ApplicationUploadRow; replacedKeys: string[] } | RegistrationFailure> {
+    const now = tx.clock.now();
+    const app = await lockApplication(tx, pending.applicationId);
+    if (!app || app.accountId !== pending.accountId) return registrationFailure(RegistrationErrorCode.UPLOAD_TOKEN_INVALID, UPLOAD_MESSAGES.TOKEN_INVALID);
+    const problem = this.stillAccepting(now, app, pending.purpose);
+    if (problem) return problem;
+    // One photo per application: a new one replaces whatever photo there was.
+    const replaced = await tx.em.execute<Array<{ storage_key: string }>>(
+      `update application_upload set deleted_at = ?
+        where application_id = ? and deleted_at is null and (id = ? or (? = 'PHOTO' and purpose = 'PHOTO'))
+        returning storage_key`,
+      [now, app.id, pending.replacesUploadId, pending.purpose],
+    );
+    const upload = await this.insertUpload(tx, pending, storageKey, inspected);
+    await ApplicationService.stepBackAfterFileChange(tx, app, pending.purpose);
+    await tx.em.execute(`update application set updated_at = ? where id = ?`, [now, app.id]);
+    return { ok: true, upload, replacedKeys: replaced.map((r) => r.storage_key) };
+  }
+
+  private async recordForAccount(
+    tx: RequestContext,
+    pending: PendingUpload,
+    storageKey: string,
+    inspected: InspectedImage,
+  ): Promise<{ ok: true; upload: ApplicationUploadRow; replacedKeys: string[] } | UploadRefusal> {
+    const policy = this.accountPolicy;
+    if (!policy || !isAccountUploadPurpose(pending.purpose)) return registrationFailure(RegistrationErrorCode.UPLOAD_TOKEN_INVALID, UPLOAD_MESSAGES.TOKEN_INVALID);
+    const refused = await policy.accepts(tx, pending.accountId, pending.purpose);
+    if (refused) return refused;
+    const supersededIds = await policy.superseded(tx, pending.accountId, pending.purpose);
+    const replaced = supersededIds.length
+      ? await tx.em.execute<Array<{ storage_key: string }>>(
+          `update application_upload set deleted_at = ?
+            where id in (?) and account_id = ? and application_id is null and deleted_at is null returning storage_key`,
+          [tx.clock.now(), supersededIds, pending.accountId],
+        )
+      : [];
+    const upload = await this.insertUpload(tx, pending, storageKey, inspected);
+    return { ok: true, upload, replacedKeys: replaced.map((r) => r.storage_key) };
+  }
+
+  private async insertUpload(tx: RequestContext, pending: PendingUpload, storageKey: string, inspected: InspectedImage): Promise<ApplicationUploadRow> {
+    const [row] = await tx.em.execute<Array<Record<string, unknown>>>(
+      `insert into application_upload (id, account_id, application_id, purpose, material_code, storage_key, content_type,
+                                       size_bytes, width, height, sha256, created_at, deleted_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
+       returning id, application_id as "applicationId", account_id as "accountId", purpose, material_code as "materialCode",
+                 content_type as "contentType", size_bytes as "sizeBytes", width, height, created_at as "createdAt"`,
+      [
+        pending.accountId,
+        pending.applicationId,
+        pending.purpose,
+        pending.materialCode,
+        storageKey,
+        inspected.contentType,
+        inspected.stripped.length,
+        inspected.width,
+        inspected.height,
+        createHash('sha256').update(inspected.stripped).digest(),
+        tx.clock.now(),
+      ],
+    );
+    return withDates(row!, ['createdAt']) as unknown as ApplicationUploadRow;
   }
 
   private stillAccepting(now: Date, app: LockedApplication, purpose: UploadPurpose): RegistrationFailure | null {
@@ -282,7 +404,7 @@ export class UploadService {
     requireViewer(ctx);
     const [target] = UUID_PATTERN.test(uploadId)
       ? await ctx.em.execute<Array<{ application_id: string; purpose: UploadPurpose }>>(
-          `select application_id, purpose from application_upload where id = ? and account_id = ? and deleted_at is null`,
+          `select application_id, purpose from application_upload where id = ? and account_id = ? and application_id is not null and deleted_at is null`,
           [uploadId, ctx.viewer!.id],
         )
       : [];
@@ -303,7 +425,9 @@ export class UploadService {
 
   /**
    * A stored file for GET /api/uploads/<id>: to the candidate who uploaded it, or to a reviewer of the
-   * application's unit (admins: any). 'unauthenticated' when nobody is signed in; 'not_found' hides
+   * unit it belongs to (the application's, or for 线上实名认证 images the submission's; admins: any).
+   * A reviewer's view is personal data shown unmasked: its audit record is written before the file is
+   * opened (no record, no file). 'unauthenticated' when nobody is signed in; 'not_found' hides
    * whether a file the caller may not see exists.
    */
   async openForDownload(
@@ -312,12 +436,12 @@ export class UploadService {
   ): Promise<{ kind: 'ok'; contentType: string; size: number; stream: NodeJS.ReadableStream } | { kind: 'unauthenticated' } | { kind: 'not_found' }> {
     if (!ctx.viewer && !ctx.ops) return { kind: 'unauthenticated' };
     const [row] = UUID_PATTERN.test(uploadId)
-      ? await ctx.em.execute<Array<{ account_id: string; storage_key: string; content_type: string; unit_code: string }>>(
-          `select up.account_id, up.storage_key, up.content_type, u.code as unit_code
+      ? await ctx.em.execute<Array<{ account_id: string; application_id: string | null; purpose: UploadPurpose; storage_key: string; content_type: string; unit_code: string | null }>>(
+          `select up.account_id, up.application_id, up.purpose, up.storage_key, up.content_type, u.code as unit_code
              from application_upload up
-             join application a on a.id = up.application_id
-             join exam_unit eu on eu.id = a.exam_unit_id
-             join registration_unit u on u.id = eu.unit_id
+             left join application a on a.id = up.application_id
+             left join exam_unit eu on eu.id = a.exam_unit_id
+             left join registration_unit u on u.id = eu.unit_id
             where up.id = ? and up.deleted_at is null`,
           [uploadId],
         )
@@ -325,9 +449,21 @@ export class UploadService {
     if (!row) return { kind: 'not_found' };
     const isOwner = ctx.viewer?.id === row.account_id;
     const ops = ctx.ops;
-    const isReviewerOfUnit =
-      hasOpsRole(ops, 'REVIEWER') && (ops.roles.includes('ADMIN') || ops.unitCodes.includes(row.unit_code));
+    let isReviewerOfUnit = false;
+    if (!isOwner && hasOpsRole(ops, 'REVIEWER')) {
+      const unitCode = row.application_id === null ? await this.accountPolicy?.reviewUnitOf(ctx, uploadId) : row.unit_code;
+      isReviewerOfUnit = !!unitCode && (ops.roles.includes('ADMIN') || ops.unitCodes.includes(unitCode));
+    }
     if (!isOwner && !isReviewerOfUnit) return { kind: 'not_found' };
+    if (!isOwner) {
+      await auditUnmaskedRead(ctx, {
+        targetType: row.application_id === null ? 'ACCOUNT_UPLOAD' : 'APPLICATION_UPLOAD',
+        targetId: uploadId,
+        fields: [row.purpose],
+        reason: row.application_id === null ? '实名认证审核' : '报名审核',
+        details: { accountId: row.account_id, ...(row.application_id ? { applicationId: row.application_id } : {}) },
+      });
+    }
     const file = await this.storage.open(row.storage_key);
     if (!file) {
       ctx.logger.error({ uploadId }, 'upload row without stored file');

@@ -7,6 +7,7 @@ import { Migration20261126202410_payment } from './Migration20261126202410_payme
 import { Migration20261126205141_identity } from './Migration20261126205141_identity';
 import { Migration20261126210000_public_data_notify } from './Migration20261126210000_public_data_notify';
 import { Migration20261126211500_wechat_login } from './Migration20261126211500_wechat_login';
+import { Migration20261202065632_online_real_name } from './Migration20261202065632_online_real_name';
 import { Migration20261202070428_session_revoked_notify } from './Migration20261202070428_session_revoked_notify';
 import { Migration20261202071833_masked_document_lookup } from './Migration20261202071833_masked_document_lookup';
 
@@ -24,6 +25,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126205141_identity', class: Migration20261126205141_identity },
   { name: 'Migration20261126210000_public_data_notify', class: Migration20261126210000_public_data_notify },
   { name: 'Migration20261126211500_wechat_login', class: Migration20261126211500_wechat_login },
+  { name: 'Migration20261202065632_online_real_name', class: Migration20261202065632_online_real_name },
   { name: 'Migration20261202070428_session_revoked_notify', class: Migration20261202070428_session_revoked_notify },
   { name: 'Migration20261202071833_masked_document_lookup', class: Migration20261202071833_masked_document_lookup },
 ];

@@ -1,8 +1,7 @@
 import { ref } from 'vue';
-import { messageOf, showError, useMutation } from '@ccap/platform';
+import { messageOf, showError, uploadFile, useMutation } from '@ccap/platform';
 import { RequestUploadTokenMutation } from '../../graphql/operations';
 import type { UploadPurpose } from '../../graphql/generated/graphql';
-import { uploadFile } from '../../utils/upload';
 
 /**
  * One upload at a time for a photo or a 证明材料: a single-use token from the API, then the raw file

@@ -153,6 +153,9 @@ export type RegistrationErrorCode =
 
 /** PHOTO: 个人照片; MATERIAL: 证明材料 */
 export type UploadPurpose =
+  | 'ID_EMBLEM'
+  | 'ID_HANDHELD'
+  | 'ID_PORTRAIT'
   | 'MATERIAL'
   | 'PHOTO';
 
