@@ -13,6 +13,7 @@ import { runLoad } from './lib/load.mjs';
 import publicExams from './scenarios/public-exams.mjs';
 import applicationStatus from './scenarios/application-status.mjs';
 import submit from './scenarios/submit.mjs';
+import { frontendSection } from './lib/frontend-report.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH_DIR, '..');
@@ -210,6 +211,8 @@ writeFileSync(
   `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
     `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
     (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
-    notes,
+    notes +
+    // The front-end section comes from its own run (npm run bench:frontend, bench/results/frontend.md).
+    (frontendSection() ? `\n${frontendSection()}` : ''),
 );
 process.exit(results.scenarios.every((s) => s.meetsTarget) ? 0 : 1);
