@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { MICRO_FRONTEND_JS_BUDGET, builtMicroFrontends, checkBundleBudget, kb } from '../scripts/check-bundle-budget.mjs';
+import { MICRO_FRONTEND_JS_BUDGET, builtMicroFrontends, checkBundleBudget } from '../scripts/check-bundle-budget.mjs';
 import { MICRO_FRONTENDS, repoRoot } from '../scripts/importmap.mjs';
 import { startStack } from '../scripts/stack.mjs';
-import { FRONTEND_RESULTS_FILE, spliceFrontendSection } from './lib/frontend-report.mjs';
+import { FRONTEND_RESULTS_FILE, renderFrontendResults, spliceFrontendSection } from './lib/frontend-report.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const LCP_RUNS = Number(process.env.BENCH_LCP_RUNS ?? 5);
@@ -330,7 +330,6 @@ async function main() {
 
   const stamp = results.startedAt.replace(/[:.]/g, '-');
   writeFileSync(join(BENCH_DIR, 'results', `frontend-${stamp}.json`), JSON.stringify(results, null, 2));
-  const { renderFrontendResults } = await import('./lib/frontend-report.mjs');
   const markdown = renderFrontendResults(results);
   writeFileSync(FRONTEND_RESULTS_FILE, markdown);
   spliceFrontendSection(join(BENCH_DIR, 'RESULTS.md'));

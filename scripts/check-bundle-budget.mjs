@@ -6,10 +6,11 @@
 // `npm test` runs it on every build; `npm run bench:frontend` reports the same sizes.
 //
 //   node scripts/check-bundle-budget.mjs
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { builtVersions } from './check-shared-bundles.mjs';
 import { MICRO_FRONTENDS, repoRoot } from './importmap.mjs';
 import { BUNDLE_REPORT } from './vite-shared.mjs';
 
@@ -56,13 +57,9 @@ export function microFrontendSizes(name, dir) {
   };
 }
 
-/** Every built version folder of every micro-frontend: `[{ name, dir }]`. */
+/** Every built version folder of every micro-frontend: `[{ name, dir }]` (a missing build: its dist folder). */
 export function builtMicroFrontends(root = repoRoot) {
-  return MICRO_FRONTENDS.flatMap((name) => {
-    const base = join(root, name, 'dist', name);
-    const versions = existsSync(base) ? readdirSync(base).filter((v) => statSync(join(base, v)).isDirectory()) : [];
-    return versions.length > 0 ? versions.map((v) => ({ name, dir: join(base, v) })) : [{ name, dir: base }];
-  });
+  return MICRO_FRONTENDS.flatMap((name) => builtVersions(root, name, name).map(({ dir }) => ({ name, dir })));
 }
 
 /**
