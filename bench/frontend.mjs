@@ -47,18 +47,25 @@ const CATEGORIES = ['shell', 'shared libraries', 'platform', ...MICRO_FRONTENDS,
 const FETCHED_ONCE = ['shared libraries', 'platform'];
 const ROOT_CONFIG = /^\/mf-shell\/[^/]+\/root-config\.js$/;
 
-/** Records every LCP candidate and when the login form first appeared (before any page script runs). */
+/**
+ * Records every LCP candidate and when the login form first appeared (before any page script runs).
+ * The portal renders into #ccap-root; #ccap-app-shell is index.html's static app shell (top bar and frame).
+ */
 const PAGE_PROBE = `(() => {
   const describe = (el) => {
     if (!el) return null;
     const text = (el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40);
     return { tag: el.tagName.toLowerCase(), id: el.id || null, className: typeof el.className === 'string' ? el.className : null, text,
-      inPortal: !!el.closest('#ccap-root'), inLoginPage: !!el.closest('#ccap-root main') };
+      inPortal: !!el.closest('#ccap-root, #ccap-app-shell'), inAppShell: !!el.closest('#ccap-app-shell'), inLoginPage: !!el.closest('#ccap-root main') };
   };
   window.__ccapLcp = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__ccapLcp.push({ startTime: e.startTime, size: e.size, url: e.url || null, element: describe(e.element) });
   }).observe({ type: 'largest-contentful-paint', buffered: true });
+  window.__ccapLayoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__ccapLayoutShift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   window.__ccapLoginFormAt = null;
   const seen = () => [...document.querySelectorAll('#ccap-root main button')].some((b) => b.textContent.replace(/\\s/g, '') === '登录');
   new MutationObserver((_, observer) => {
@@ -140,6 +147,39 @@ function summarize(requests) {
   }
   const total = Object.values(byCategory).reduce((t, c) => ({ requests: t.requests + c.requests, encoded: t.encoded + c.encoded, decoded: t.decoded + c.decoded }), { requests: 0, encoded: 0, decoded: 0 });
   return { total, byCategory };
+}
+
+const TRACE_CATEGORIES = ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading', 'blink.user_timing'].join(',');
+
+/**
+ * From a trace of one page load: how long the renderer's main thread was busy (top-level tasks)
+ * before the first contentful paint and before the login form was in the DOM, and by what kind of work.
+ */
+function mainThreadBeforePaint(events, loginFormAtMs) {
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint');
+  if (!fcp) return { firstContentfulPaintMs: null, busyBeforeFcpMs: null, loginFormAtMs, busyBeforeLoginFormMs: null };
+  const { pid, tid } = fcp;
+  const frame = fcp.args?.frame;
+  const navigationStart = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && (!frame || e.args?.frame === frame)).map((e) => e.ts).sort((a, b) => a - b).at(-1) ?? fcp.ts;
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts + e.dur >= navigationStart);
+  const busyUntil = (ts) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.ts + t.dur, ts) - Math.max(t.ts, navigationStart)), 0) / 1000;
+  const fcpTs = fcp.ts;
+  // What the main thread did before the first paint (nested slices; only their own top-level kind is summed).
+  const KINDS = { EvaluateScript: 'script', 'v8.evaluateModule': 'script', FunctionCall: 'script', TimerFire: 'script', EventDispatch: 'script', ParseHTML: 'HTML', ParseAuthorStyleSheet: 'style', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', MajorGC: 'GC', MinorGC: 'GC', 'V8.GC_SCAVENGER': 'GC' };
+  const byKind = {};
+  for (const task of tasks.filter((t) => t.ts < fcpTs)) {
+    const inside = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= task.ts && e.ts < task.ts + task.dur && KINDS[e.name]);
+    // Only the outermost slice of each kind inside the task counts.
+    const outer = inside.filter((e) => !inside.some((o) => o !== e && KINDS[o.name] === KINDS[e.name] && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && (o.ts < e.ts || o.dur > e.dur)));
+    for (const e of outer) byKind[KINDS[e.name]] = (byKind[KINDS[e.name]] ?? 0) + Math.max(0, Math.min(e.ts + e.dur, fcpTs) - e.ts) / 1000;
+  }
+  return {
+    firstContentfulPaintMs: (fcpTs - navigationStart) / 1000,
+    busyBeforeFcpMs: busyUntil(fcpTs),
+    byKindBeforeFcpMs: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])),
+    loginFormAtMs,
+    busyBeforeLoginFormMs: loginFormAtMs === null ? null : busyUntil(navigationStart + loginFormAtMs * 1000),
+  };
 }
 
 const median = (values) => {
@@ -272,7 +312,7 @@ async function main() {
       const measured = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
-        return { entries: window.__ccapLcp, loginFormAt: window.__ccapLoginFormAt, firstContentfulPaint: paint['first-contentful-paint'] ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null };
+        return { entries: window.__ccapLcp, loginFormAt: window.__ccapLoginFormAt, layoutShift: window.__ccapLayoutShift, firstContentfulPaint: paint['first-contentful-paint'] ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null };
       });
       const cpuProbeMs = (await probeCpu(page)).ms;
       const last = measured.entries.at(-1) ?? null;
@@ -283,6 +323,7 @@ async function main() {
         lcpElement: last?.element ?? null,
         lcpCandidates: measured.entries.length,
         loginFormAtMs: measured.loginFormAt,
+        layoutShift: measured.layoutShift,
         firstContentfulPaintMs: measured.firstContentfulPaint,
         domContentLoadedMs: measured.domContentLoaded,
         loadMs: measured.load,
@@ -291,6 +332,28 @@ async function main() {
         consoleErrors: errors,
       });
       console.log(`  run ${run + 1}: LCP ${last?.startTime?.toFixed(0)} ms (${last?.element?.tag} “${last?.element?.text}”), login form at ${measured.loginFormAt?.toFixed(0)} ms`);
+      await context.close();
+    }
+
+    // 2b. Main-thread time before the first paint, from a trace of one more cold login load per
+    //    throttling rate (1×, then 4×): a figure that does not depend on the ratio to a baseline.
+    results.mainThread = [];
+    for (const rate of [1, CPU_THROTTLE]) {
+      const { context, page, cdp } = await newPage();
+      await page.goto(new URL('/robots.txt', shell).href);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const events = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+      await page.goto(new URL('/account/login', shell).href);
+      await AREAS[1].ready(page);
+      const loginFormAt = await page.evaluate(() => window.__ccapLoginFormAt);
+      await cdp.send('Tracing.end');
+      await traced;
+      results.mainThread.push({ cpuThrottle: rate, ...mainThreadBeforePaint(events, loginFormAt) });
+      const last = results.mainThread.at(-1);
+      console.log(`  traced at ${rate}×: FCP ${last.firstContentfulPaintMs?.toFixed(0)} ms after ${last.busyBeforeFcpMs?.toFixed(0)} ms of main-thread work; login form at ${last.loginFormAtMs?.toFixed(0)} ms after ${last.busyBeforeLoginFormMs?.toFixed(0)} ms`);
       await context.close();
     }
   } finally {

@@ -44,7 +44,7 @@ export function renderFrontendResults(results) {
     '| target | measured | met |',
     '|---|---|---|',
     ...results.microFrontends.map((mf) => `| ${mf.name}: own JS ≤ ${kb(results.settings.jsBudgetBytes)} KB gzip | ${kb(mf.allJs.gzip)} KB (all chunks) | ${mf.meetsBudget ? 'yes' : '**no**'} |`),
-    `| login page LCP ≤ ${results.settings.lcpTargetMs / 1000} s, CPU ${results.settings.cpuThrottle}× slower, cold cache | median ${ms(results.lcp.medianMs)} ms, worst ${ms(results.lcp.worstMs)} ms over ${results.lcpRuns.length} runs${results.lcp.allRenderedByPortal ? '' : ' (**an LCP element was not rendered by the portal**)'} | ${results.targets.loginLcp ? 'yes' : '**no**'} |`,
+    `| login page LCP ≤ ${results.settings.lcpTargetMs / 1000} s, CPU ${results.settings.cpuThrottle}× slower, cold cache | median ${ms(results.lcp.medianMs)} ms, worst ${ms(results.lcp.worstMs)} ms over ${results.lcpRuns.length} runs${results.lcp.allRenderedByPortal ? '' : ' (**an LCP element was not rendered by the portal**)'}; login form in the DOM: median ${ms(results.lcp.medianLoginFormMs)} ms | ${results.targets.loginLcp ? 'yes' : '**no**'} |`,
     `| shared libraries, platform and root config not fetched again on another area | ${results.sharedLibrariesFetchedAgain.length === 0 ? 'never fetched again' : results.sharedLibrariesFetchedAgain.join('; ')} | ${results.targets.sharedLibrariesOnce ? 'yes' : '**no**'} |`,
     '',
     '### Cold first visit per area',
@@ -77,12 +77,27 @@ export function renderFrontendResults(results) {
     '',
     `A busy loop took ${ms(results.cpuProbeUnthrottledMs)} ms unthrottled; the "CPU probe" column is the same loop in each throttled page (shows the throttling held).`,
     '',
-    '| run | LCP ms | LCP element | login form in DOM ms | FCP ms | DOMContentLoaded ms | KB transferred / decoded | CPU probe ms |',
-    '|---|---|---|---|---|---|---|---|',
+    '| run | LCP ms | LCP element | login form in DOM ms | FCP ms | DOMContentLoaded ms | layout shift (CLS) | KB transferred / decoded | CPU probe ms |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...results.lcpRuns.map(
       (r) =>
-        `| ${r.run} | ${ms(r.lcpMs)} | ${r.lcpElement ? `\`${r.lcpElement.tag}${r.lcpElement.className ? `.${r.lcpElement.className.split(' ')[0]}` : ''}\` “${r.lcpElement.text}”${r.lcpElement.inPortal ? (r.lcpElement.inLoginPage ? '' : ' (top bar)') : ' (**not rendered by the portal**)'}` : '—'} | ${ms(r.loginFormAtMs)} | ${ms(r.firstContentfulPaintMs)} | ${ms(r.domContentLoadedMs)} | ${kb(r.total.encoded)} / ${kb(r.total.decoded)} | ${ms(r.cpuProbeMs)} |`,
+        `| ${r.run} | ${ms(r.lcpMs)} | ${r.lcpElement ? `\`${r.lcpElement.tag}${r.lcpElement.className ? `.${r.lcpElement.className.split(' ')[0]}` : ''}\` “${r.lcpElement.text}”${r.lcpElement.inPortal ? (r.lcpElement.inLoginPage ? '' : r.lcpElement.inAppShell ? ' (app shell\'s top bar, index.html)' : ' (top bar)') : ' (**not rendered by the portal**)'}` : '—'} | ${ms(r.loginFormAtMs)} | ${ms(r.firstContentfulPaintMs)} | ${ms(r.domContentLoadedMs)} | ${Number.isFinite(r.layoutShift) ? r.layoutShift.toFixed(3) : '—'} | ${kb(r.total.encoded)} / ${kb(r.total.decoded)} | ${ms(r.cpuProbeMs)} |`,
     ),
+    ...(results.mainThread?.length
+      ? [
+          '',
+          '### Main-thread work before the first paint (one traced cold login load per rate)',
+          '',
+          'Top-level tasks of the page\'s main thread in a DevTools trace, from navigation start; "kinds" are the outermost script, style, layout, HTML, paint and GC slices before first contentful paint.',
+          '',
+          '| CPU | FCP ms | main thread busy before FCP ms | kinds before FCP (ms) | login form in DOM ms | busy before login form ms |',
+          '|---|---|---|---|---|---|',
+          ...results.mainThread.map(
+            (t) =>
+              `| ${t.cpuThrottle}× | ${ms(t.firstContentfulPaintMs)} | ${ms(t.busyBeforeFcpMs)} | ${Object.entries(t.byKindBeforeFcpMs ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || '—'} | ${ms(t.loginFormAtMs)} | ${ms(t.busyBeforeLoginFormMs)} |`,
+          ),
+        ]
+      : []),
   ];
   const notes = existsSync(NOTES_FILE) ? `\n${readFileSync(NOTES_FILE, 'utf8').trim()}\n` : '';
   return `${lines.join('\n')}\n${notes}`;
