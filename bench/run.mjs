@@ -18,6 +18,7 @@ import submit from './scenarios/submit.mjs';
 import payment from './scenarios/payment.mjs';
 import login from './scenarios/login.mjs';
 import rush from './scenarios/rush.mjs';
+import { frontendSection } from './lib/frontend-report.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH_DIR, '..');
@@ -260,6 +261,8 @@ writeFileSync(
     `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
     (journeyLines.length ? `\n${journeyLines.join('\n')}\n` : '') +
     (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
-    notes,
+    notes +
+    // The front-end section comes from its own run (npm run bench:frontend, bench/results/frontend.md).
+    (frontendSection() ? `\n${frontendSection()}` : ''),
 );
 process.exit(results.scenarios.every((s) => s.meetsTarget) ? 0 : 1);

@@ -82,17 +82,23 @@ describe('a failing micro-frontend stays in its area', () => {
   it('slower than the load timeout: error card, report kind timeout; its late arrival breaks nothing and 重试 mounts it', async () => {
     const w = await openWatchedPage(browser);
     await w.context.addInitScript(() => localStorage.setItem('ccap:load-timeout-ms', '1500'));
+    // Held until the card shows: index.html preloads the area's micro-frontend while the shell boots,
+    // so a fixed delay would be spent before the load even starts. (The held preload also holds the
+    // page's load event, hence domcontentloaded.)
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     let released = false;
     await w.context.route(examEntry, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await held;
       released = true;
       await route.continue();
     });
     try {
       const arrived = w.page.waitForEvent('requestfinished', { predicate: (r) => r.url() === examEntry, timeout: 20_000 });
-      await w.page.goto(`${portal.urls.shell}/exam`);
+      await w.page.goto(`${portal.urls.shell}/exam`, { waitUntil: 'domcontentloaded' });
       await w.page.locator(`main [data-ccap-app-error="${APP}"]`).waitFor();
       expect(released).toBe(false);
+      release();
       await arrived;
       await expectIsolatedFailure(w, 'timeout', /1500 ms/);
 

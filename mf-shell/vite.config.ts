@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { appShellHtml } from './src/layout';
 import { SHARED_LIBS, installedVersion, libFolder, repoRoot, shellRelease } from '../scripts/importmap.mjs';
 import {
   SHARED_EXTERNALS,
@@ -72,10 +73,20 @@ function copySharedLibs() {
   }
 }
 
-/** index.html with `%VERSION:<pkg>%` placeholders replaced by installed versions. */
+/**
+ * index.html with `%VERSION:<pkg>%` placeholders replaced by installed versions, the app shell's
+ * markup and its critical CSS (the shell's and the top bar's stylesheets, which the root config
+ * brings again) inlined.
+ */
 function writeIndexHtml() {
   const template = readFileSync(join(root, 'index.html'), 'utf8');
-  const html = template.replace(/%VERSION:([a-z0-9@/._-]+)%/g, (_m, name: string) => installedVersion(name));
+  const criticalCss = ['src/styles/shell.css', 'src/styles/topbar.css']
+    .map((file) => readFileSync(join(root, file), 'utf8').trim())
+    .join('\n');
+  const html = template
+    .replace(/%VERSION:([a-z0-9@/._-]+)%/g, (_m, name: string) => installedVersion(name))
+    .replace('/* %CRITICAL_CSS% */', () => criticalCss)
+    .replace('<!-- %APP_SHELL% -->', () => appShellHtml());
   writeFileSync(join(distDir, 'mf-shell', version, 'index.html'), html);
 }
 

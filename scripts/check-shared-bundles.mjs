@@ -106,7 +106,7 @@ export function bundleTarget(name, dir) {
 }
 
 /** Every version folder a workspace has built of `name` (a missing build is reported by the check). */
-function builtVersions(root, workspace, name) {
+export function builtVersions(root, workspace, name) {
   const dir = join(root, workspace, 'dist', name);
   const versions = existsSync(dir) ? readdirSync(dir).filter((v) => statSync(join(dir, v)).isDirectory()) : [];
   return versions.length > 0 ? versions.map((v) => bundleTarget(name, join(dir, v))) : [bundleTarget(name, dir)];

@@ -13,10 +13,15 @@
 // - SPA fallback to index.html only for navigations (paths whose last segment has no extension)
 // - optional streaming reverse proxy for some path prefixes (the gateway), so the browser talks to
 //   it same-origin through relative `/graphql`
+// - text files (js, css, json, html, svg, map, txt) compressed for clients that accept it: brotli,
+//   else gzip; each file compressed once per version of it (ETag) and kept in memory (bounded), with
+//   `Vary: Accept-Encoding` and an ETag per encoding
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
 export const CONTENT_TYPES = Object.freeze({
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +44,37 @@ export const CONTENT_TYPES = Object.freeze({
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
 });
+
+/** Worth compressing: text. Images, fonts and wasm are compressed already or barely shrink. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
+/** Below this, headers outweigh what compression saves. */
+const MIN_COMPRESS_BYTES = 1024;
+/** Compressed bodies kept in memory, per server (the shared libraries, compressed, take ~0.5 MB). */
+const COMPRESSED_CACHE_BYTES = 64 * 2 ** 20;
+// Brotli at quality 5: on Element Plus 263 KB in ~0.2 s (gzip -9: 288 KB; quality 9 saves 4% more
+// for four times the wait of the first request after a start).
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const ENCODERS = Object.freeze({
+  br: (buffer) => brotli(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }),
+  gzip: (buffer) => gzipAsync(buffer, { level: 9 }),
+});
+
+/** The encoding to answer an Accept-Encoding header with: `br`, `gzip` or null (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    if (!token) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(token, q === undefined ? 1 : Number(q));
+  }
+  for (const encoding of ['br', 'gzip']) {
+    const q = accepted.has(encoding) ? accepted.get(encoding) : (accepted.get('*') ?? 0);
+    if (q > 0) return encoding;
+  }
+  return null;
+}
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const NO_CACHE = 'no-cache';
@@ -178,22 +214,59 @@ export async function startStaticServer(options) {
     }
   }
 
+  /** file + ETag + encoding → compressed body (and its size once known); oldest dropped first. */
+  const compressed = new Map();
+  let compressedBytes = 0;
+  function compressedBody(file, etag, encoding) {
+    const key = `${file}\0${etag}\0${encoding}`;
+    const cached = compressed.get(key);
+    if (cached) return cached.body;
+    const entry = { body: readFile(file).then((raw) => ENCODERS[encoding](raw)), size: 0 };
+    compressed.set(key, entry);
+    entry.body.then(
+      (buffer) => {
+        entry.size = buffer.length;
+        compressedBytes += buffer.length;
+        for (const [oldKey, old] of compressed) {
+          if (compressedBytes <= COMPRESSED_CACHE_BYTES || oldKey === key) break;
+          compressed.delete(oldKey);
+          compressedBytes -= old.size;
+        }
+      },
+      () => compressed.delete(key),
+    );
+    return entry.body;
+  }
+
   /**
    * @param {http.IncomingMessage} req @param {http.ServerResponse} res
    * @param {string} file @param {import('node:fs').Stats} st @param {string} cacheControl
    */
-  function sendFile(req, res, file, st, cacheControl) {
-    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  async function sendFile(req, res, file, st, cacheControl) {
+    const extension = extname(file).toLowerCase();
+    const compressible = COMPRESSIBLE.has(extension) && st.size >= MIN_COMPRESS_BYTES;
+    const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : null;
+    const version = `${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}`;
+    // One ETag per representation, so a cache never answers a gzip request with brotli.
+    const etag = `W/"${version}${encoding ? `-${encoding}` : ''}"`;
+    const vary = compressible ? [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', ') : undefined;
     const headers = {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
       'Cache-Control': cacheControl,
       ETag: etag,
       'Last-Modified': st.mtime.toUTCString(),
       'X-Content-Type-Options': 'nosniff',
+      ...(vary ? { Vary: vary } : {}),
     };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
+      return;
+    }
+    if (encoding) {
+      const body = await compressedBody(file, etag, encoding);
+      res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     res.writeHead(200, { ...headers, 'Content-Length': st.size });
@@ -302,7 +375,7 @@ export async function startStaticServer(options) {
     const st = target ? await fileStat(target) : null;
     if (st && target) {
       const immutable = immutableVersions && !isIndex && urlPath !== '/importmap.json' && isVersionedPath(urlPath);
-      return sendFile(req, res, target, st, immutable ? IMMUTABLE : NO_CACHE);
+      return await sendFile(req, res, target, st, immutable ? IMMUTABLE : NO_CACHE);
     }
 
     // SPA fallback: only navigations (no file extension), never a missing .js/.css/…
@@ -310,7 +383,7 @@ export async function startStaticServer(options) {
     if (fallback) {
       const index = toFilePath(`/${fallback.replace(/^\/+/, '')}`);
       const indexStat = index ? await fileStat(index) : null;
-      if (index && indexStat) return sendFile(req, res, index, indexStat, NO_CACHE);
+      if (index && indexStat) return await sendFile(req, res, index, indexStat, NO_CACHE);
     }
     return sendText(res, 404, `Not Found: ${urlPath}`);
   }

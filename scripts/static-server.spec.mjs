@@ -2,8 +2,9 @@ import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE, NO_CACHE, isVersionedPath, startStaticServer } from './static-server.mjs';
+import { IMMUTABLE, NO_CACHE, chooseEncoding, isVersionedPath, startStaticServer } from './static-server.mjs';
 
 /** Raw request (no URL normalisation by a client), resolving status, headers and body. */
 function request(url, { method = 'GET', path, headers = {}, body } = {}) {
@@ -14,7 +15,10 @@ function request(url, { method = 'GET', path, headers = {}, body } = {}) {
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: res.statusCode, headers: res.headers, body: raw.toString('utf8'), raw });
+        });
       },
     );
     req.on('error', reject);
@@ -231,5 +235,63 @@ describe('startStaticServer', () => {
     await server.close();
     expect(performance.now() - t1).toBeLessThan(500);
     agent.destroy();
+  });
+
+  it('compresses text files with brotli or gzip as the client accepts, once per file version, with an ETag per encoding', async () => {
+    const code = `export const rows = [${Array.from({ length: 800 }, (_, i) => `{ id: ${i}, label: "第${i}行" }`).join(', ')}];`;
+    writeFileSync(join(dir, 'dist', 'mf-exam', '0.1.0', 'big.js'), code);
+    const url = `${mf.url}/mf-exam/0.1.0/big.js`;
+    const origin = { origin: 'http://localhost:8080' };
+
+    const br = await request(url, { headers: { ...origin, 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Origin, Accept-Encoding');
+    expect(br.headers['access-control-allow-origin']).toBe('http://localhost:8080');
+    expect(br.headers['cache-control']).toBe(IMMUTABLE);
+    expect(Number(br.headers['content-length'])).toBe(br.raw.length);
+    expect(br.raw.length).toBeLessThan(Buffer.byteLength(code) / 4);
+    expect(brotliDecompressSync(br.raw).toString()).toBe(code);
+    expect(br.headers.etag).toMatch(/-br"$/);
+
+    const gz = await request(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString()).toBe(code);
+    expect(gz.headers.etag).toMatch(/-gzip"$/);
+
+    const plain = await request(url, { headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(code);
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+
+    // A validator only matches its own representation.
+    expect((await request(url, { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.etag } })).status).toBe(304);
+    expect((await request(url, { headers: { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag } })).status).toBe(200);
+    const head = await request(url, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.headers['content-length']).toBe(br.headers['content-length']);
+    expect(head.raw.length).toBe(0);
+  });
+
+  it('leaves small files and already-compressed types alone', async () => {
+    writeFileSync(join(dir, 'dist', 'libs', 'big.woff2'), Buffer.alloc(4096, 1));
+    const font = await request(`${shell.url}/libs/big.woff2`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.headers.vary).toBeUndefined();
+    expect(font.raw.length).toBe(4096);
+    const small = await request(`${shell.url}/mf-exam/0.1.0/mf-exam.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('export const x = 1;');
+  });
+});
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, then gzip, honours q=0 and *', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0.8')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
   });
 });

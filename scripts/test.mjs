@@ -46,6 +46,7 @@ const built = step('build', 'npx', ['turbo', 'run', 'build', '--output-logs=erro
 step('typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
 step('codegen is current and operations validate', 'node', ['scripts/check-codegen.mjs']);
 if (built) step('no micro-frontend bundles a shared library', 'node', ['scripts/check-shared-bundles.mjs']);
+if (built) step("each micro-frontend's own JS within 60 KB gzip", 'node', ['scripts/check-bundle-budget.mjs']);
 
 const unitReport = join(resultsDir, 'unit-api.json');
 step('unit and API tests', 'npx', ['vitest', 'run', '--project', '!e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);

@@ -1,4 +1,5 @@
 import type { ParcelConfig } from 'single-spa';
+import { NAV_ITEMS, PORTAL_NAME, isCurrent } from './apps/nav';
 
 /** The portal's applications: single-spa name → what the candidate calls it. */
 export const APPLICATION_TITLES: Readonly<Record<string, string>> = {
@@ -9,6 +10,8 @@ export const APPLICATION_TITLES: Readonly<Record<string, string>> = {
   '@ccap/mf-exam': '会计专业技术资格考试',
   '@ccap/mf-payment': '网上缴费',
 };
+
+const footerHtml = /* html */ `<p>${PORTAL_NAME}</p><p>建议使用最新版本的谷歌、火狐、360(极速模式)等非 IE 内核的主流浏览器访问本系统</p>`;
 
 /**
  * The single-spa-layout of the portal: top bar, one routed main area, footer. Every application
@@ -38,10 +41,7 @@ export const layoutHtml = /* html */ `
         <application name="@ccap/shell-not-found" loader="page" error="app"></application>
       </route>
     </main>
-    <footer class="ccap-page__footer">
-      <p>全国会计人员统一服务管理平台</p>
-      <p>建议使用最新版本的谷歌、火狐、360(极速模式)等非 IE 内核的主流浏览器访问本系统</p>
-    </footer>
+    <footer class="ccap-page__footer">${footerHtml}</footer>
   </div>
 </single-spa-router>
 `;
@@ -56,8 +56,84 @@ export const pageLoaderHtml = /* html */ `
 </div>
 `;
 
-/** Placeholder of the top bar while it loads (same height, no text). */
-export const topbarLoaderHtml = /* html */ `<div class="ccap-topbar-placeholder" aria-hidden="true"></div>`;
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * The top bar as TopBar.vue renders it for a signed-out visitor (the same elements and classes:
+ * TopBar.spec.ts compares them), as static HTML. Without a pathname, each link carries its
+ * `data-exact` / `data-under` pathnames for the app shell's script to mark the current one.
+ */
+export function topbarHtml(pathname?: string): string {
+  const links = NAV_ITEMS.map((item) => {
+    const current = pathname !== undefined && isCurrent(item, pathname);
+    const matchData =
+      pathname === undefined
+        ? ` data-exact="${escapeHtml((item.exact ?? []).join(' '))}" data-under="${escapeHtml((item.under ?? []).join(' '))}"`
+        : '';
+    return `<a href="${escapeHtml(item.href)}" class="topbar__link${current ? ' is-active' : ''}"${current ? ' aria-current="page"' : ''}${matchData}>${escapeHtml(item.label)}</a>`;
+  }).join('');
+  return (
+    '<div class="topbar"><div class="topbar__band"><div class="topbar__inner topbar__inner--band">' +
+    '<a href="/" class="topbar__brand"><span class="topbar__emblem" aria-hidden="true">会</span>' +
+    `<span class="topbar__titles"><span class="topbar__title">${PORTAL_NAME}</span>` +
+    '<span class="topbar__subtitle">会计人员服务 · 会计专业技术资格考试报名</span></span></a>' +
+    '<div class="topbar__user"></div></div></div>' +
+    `<nav class="topbar__nav" aria-label="主导航"><div class="topbar__inner">${links}</div></nav></div>`
+  );
+}
+
+/**
+ * The app shell's script (inline, right after its markup, so it runs before the first paint): marks
+ * the current navigation link, and turns a plain click on one of its links into a history entry, as
+ * the live top bar does (single-spa routes to it once started, or at once when it already is),
+ * instead of a new page load that would fetch everything again.
+ */
+const appShellScript = `(function () {
+  var shell = document.getElementById('ccap-app-shell');
+  function mark() {
+    var path = location.pathname;
+    var links = shell.querySelectorAll('.topbar__link');
+    for (var i = 0; i < links.length; i++) {
+      var exact = links[i].getAttribute('data-exact').split(' ');
+      var under = links[i].getAttribute('data-under').split(' ');
+      var current = exact.indexOf(path) >= 0 || under.some(function (p) { return p && (path === p || path.indexOf(p + '/') === 0); });
+      links[i].classList.toggle('is-active', current);
+      if (current) links[i].setAttribute('aria-current', 'page');
+      else links[i].removeAttribute('aria-current');
+    }
+  }
+  mark();
+  shell.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    mark();
+  });
+})();`;
+
+/**
+ * The app shell, written into index.html at build time: the page as the layout first shows it (top
+ * bar, the area's loader, footer), painted before any script has loaded. It lies over the layout
+ * (`.ccap-app-shell`, position absolute) while the root config renders the same page underneath,
+ * and is removed once the real top bar is mounted: nothing moves. `#ccap-boot` is where a failed
+ * boot says so.
+ */
+export function appShellHtml(): string {
+  return (
+    '<div id="ccap-app-shell" class="ccap-app-shell"><div class="ccap-page">' +
+    `<header class="ccap-page__header">${topbarHtml()}</header>` +
+    `<main class="ccap-page__main" id="ccap-boot">${pageLoaderHtml.trim()}</main>` +
+    `<footer class="ccap-page__footer">${footerHtml}</footer></div></div>` +
+    `<script>${appShellScript}</script>`
+  );
+}
+
+/** Takes the app shell away (the real top bar has mounted, or the first routing ended without it). */
+export function removeAppShell(): void {
+  document.getElementById('ccap-app-shell')?.remove();
+}
 
 export interface LayoutData {
   loaders: Record<string, string | ParcelConfig>;
@@ -67,7 +143,8 @@ export interface LayoutData {
 
 export function createLayoutData(errorParcel: ParcelConfig): LayoutData {
   return {
-    loaders: { page: pageLoaderHtml, topbar: topbarLoaderHtml },
+    // The top bar's loader is the static top bar (as in the app shell), without the live parts.
+    loaders: { page: pageLoaderHtml, topbar: topbarHtml(window.location.pathname) },
     errors: { app: errorParcel },
     props: {},
   };

@@ -9,7 +9,7 @@ import {
 } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
 import { messageOf, refreshSession, reportClientError, stylesheetLifecycles } from '@ccap/platform';
-import { createLayoutData, layoutHtml } from './layout';
+import { createLayoutData, layoutHtml, removeAppShell } from './layout';
 import { loadApplication } from './applications';
 import { ApplicationFailure, loadTimeoutMs } from './failures';
 import { applicationContainer, createErrorParcel, showErrorCard } from './parcels/errorParcel';
@@ -73,6 +73,10 @@ async function boot(): Promise<void> {
       if (container) showErrorCard(container, name, retry);
     }
   });
+
+  // The app shell (index.html) lies over the layout until the top bar has mounted; should the top
+  // bar fail, its error card shows once the first routing has ended.
+  window.addEventListener('single-spa:routing-event', removeAppShell, { once: true });
 
   for (const application of applications) registerApplication(application);
   layoutEngine.activate();

@@ -6,6 +6,7 @@ vi.mock('single-spa', () => ({ navigateToUrl }));
 
 const { setViewer, apolloClient } = await import('@ccap/platform');
 const { default: TopBar } = await import('./TopBar.vue');
+const { topbarHtml } = await import('../layout');
 
 afterEach(() => {
   setViewer(null);
@@ -41,6 +42,32 @@ describe('TopBar', () => {
     expect(logout).toHaveBeenCalledTimes(1);
     expect(wrapper.find('[data-test="viewer-name"]').exists()).toBe(false);
     expect(navigateToUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('is, signed out, the same markup as the static top bar of the app shell and of its loader', () => {
+    // Same elements, classes and text: the app shell is replaced without anything moving.
+    const normalized = (html: string) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      const walk = (node: Node) => {
+        for (const child of [...node.childNodes]) {
+          if (child.nodeType === Node.COMMENT_NODE) child.remove();
+          else if (child instanceof Element) {
+            for (const name of child.getAttributeNames()) if (name.startsWith('data-')) child.removeAttribute(name);
+            walk(child);
+          }
+        }
+      };
+      walk(template.content);
+      return template.innerHTML;
+    };
+    for (const path of ['/', '/account/login', '/account', '/account/register', '/exam/0b7e/units', '/payment', '/nowhere']) {
+      window.history.replaceState(null, '', path);
+      const wrapper = mount(TopBar);
+      expect(normalized(topbarHtml(path)), path).toBe(normalized(wrapper.html({ raw: true })));
+      wrapper.unmount();
+    }
+    window.history.replaceState(null, '', '/');
   });
 
   it('navigates without a full reload', async () => {

@@ -1,19 +1,30 @@
+/** The portal's name: browser tab, top bar, footer. */
+export const PORTAL_NAME = '全国会计人员统一服务管理平台';
+
 export interface NavItem {
   label: string;
   href: string;
-  /** Whether the item is the current page for a pathname. */
-  matches(pathname: string): boolean;
+  /** The item is the current page on these pathnames… */
+  exact?: readonly string[];
+  /** …and on these and everything below them. Plain data: the app shell in index.html reads it too. */
+  under?: readonly string[];
 }
 
-const under = (prefix: string) => (pathname: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+/** Whether a navigation item is the current page for a pathname. */
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  return (
+    (item.exact ?? []).includes(pathname) ||
+    (item.under ?? []).some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
+  );
+}
 
 /** The portal's main navigation (top bar). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: '首页', href: '/', matches: (p) => p === '/' },
-  { label: '会计人员登录', href: '/account/login', matches: (p) => under('/account/login')(p) || p === '/account' || p === '/account/' },
-  { label: '注册', href: '/account/register', matches: under('/account/register') },
-  { label: '会计专业技术资格考试', href: '/exam', matches: under('/exam') },
-  { label: '网上缴费', href: '/payment', matches: under('/payment') },
+  { label: '首页', href: '/', exact: ['/'] },
+  { label: '会计人员登录', href: '/account/login', exact: ['/account', '/account/'], under: ['/account/login'] },
+  { label: '注册', href: '/account/register', under: ['/account/register'] },
+  { label: '会计专业技术资格考试', href: '/exam', under: ['/exam'] },
+  { label: '网上缴费', href: '/payment', under: ['/payment'] },
 ];
 
 /** Entry points shown as cards on the home page. */

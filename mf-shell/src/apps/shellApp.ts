@@ -3,8 +3,8 @@ import singleSpaVue from 'single-spa-vue';
 import { ElConfigProvider } from 'element-plus';
 import { provideApollo, reportClientError, zhCn } from '@ccap/platform';
 import type { LifeCycles } from 'single-spa';
+import { PORTAL_NAME } from './nav';
 
-const PORTAL_NAME = '全国会计人员统一服务管理平台';
 
 /**
  * single-spa lifecycles for one of the shell's own Vue applications (top bar, home, …), named like
