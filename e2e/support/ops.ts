@@ -2,11 +2,24 @@ import { expect } from 'vitest';
 
 export type OpsGraphql = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: unknown[] }>;
 
+const signedIn = new Map<string, Promise<OpsGraphql>>();
+
 /**
  * The demo 北京市 reviewer (reviewer-bj) signed in through opsLogin, with the password and the dev
- * TOTP code the gateway publishes at /dev/ops-totp when its dev outbox is on.
+ * TOTP code the gateway publishes at /dev/ops-totp when its dev outbox is on. One sign-in per gateway:
+ * a TOTP code is accepted once, so a second sign-in within the same 30 s step would be refused.
  */
-export async function signInDemoReviewer(gatewayUrl: string): Promise<OpsGraphql> {
+export function signInDemoReviewer(gatewayUrl: string): Promise<OpsGraphql> {
+  let client = signedIn.get(gatewayUrl);
+  if (!client) {
+    client = opsLogin(gatewayUrl);
+    signedIn.set(gatewayUrl, client);
+    client.catch(() => signedIn.delete(gatewayUrl));
+  }
+  return client;
+}
+
+async function opsLogin(gatewayUrl: string): Promise<OpsGraphql> {
   const post = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
     const response = await fetch(`${gatewayUrl}/graphql`, {
       method: 'POST',
