@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
 import { makeImageInPage, residentIdNumber, signInUnverifiedCandidate } from './support/candidates';
 import { signInDemoReviewer, type OpsGraphql } from './support/ops';
+import { choose, fillInfoCollection } from './support/registration';
 
 let portal: Portal;
 let browser: Browser;
@@ -24,11 +25,6 @@ afterAll(async () => {
 
 const NAME = '赵线审';
 const QUEUE = `query { realNameReviews(filter: { unitCode: "110000" }, first: 100) { items { id candidateName cityName status } } }`;
-
-async function choose(page: Page, select: string, option: string) {
-  await page.locator(select).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
-}
 
 /** Picks a file for one of the three images and waits until its preview, served by the gateway to its owner, has loaded. */
 async function uploadImage(page: Page, dialog: Locator, side: 'PORTRAIT' | 'EMBLEM' | 'HANDHELD', type: 'image/jpeg' | 'image/png') {
@@ -106,17 +102,7 @@ describe('线上实名认证 → 审核 → 信息采集', () => {
       await page.locator('[data-test="profile-form"]').waitFor();
       await page.locator('[data-test="profile-gate"]').waitFor({ state: 'detached' });
       expect(await page.getByRole('dialog', { name: '实名认证' }).isVisible()).toBe(false);
-      await choose(page, '[data-test="profile-ethnicity"]', '汉族');
-      await page.getByPlaceholder('请输入通讯地址').fill('北京市西城区金融大街1号');
-      await page.getByPlaceholder('请输入电子邮箱').fill('zhao@example.com');
-      await choose(page, '[data-test="profile-education"] .el-select', '本科');
-      await page.getByPlaceholder('请输入毕业院校').fill('中央财经大学');
-      await page.getByPlaceholder('请输入所学专业').fill('会计学');
-      const graduation = page.getByPlaceholder('请选择毕业时间');
-      await graduation.fill('2012-07-01');
-      await graduation.press('Enter');
-      await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.locator('.el-message--success', { hasText: '保存成功' }).waitFor();
+      await fillInfoCollection(page, { ethnicity: '汉族', address: '北京市西城区金融大街1号', email: 'zhao@example.com', school: '中央财经大学', graduationDate: '2012-07-01' });
 
       expect(w.consoleErrors).toEqual([]);
     } finally {

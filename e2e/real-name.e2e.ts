@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, startPortal, type Portal } from './support/portal';
 import { residentIdNumber, signInUnverifiedCandidate } from './support/candidates';
+import { fillInfoCollection } from './support/registration';
 
 let portal: Portal;
 let browser: Browser;
@@ -19,11 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
-
-async function choose(page: Page, select: string, option: string | RegExp) {
-  await page.locator(select).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
-}
 
 describe('实名认证 → 信息采集', () => {
   it('popup on 信息采集, 支付宝扫码认证 through the simulator, 认证成功, then 信息采集 saved and shown after a reload', async () => {
@@ -66,17 +62,7 @@ describe('实名认证 → 信息采集', () => {
       expect(await page.locator('[data-test="profile-birth-date"]').textContent()).toBe(
         `${documentNumber.slice(6, 10)}-${documentNumber.slice(10, 12)}-${documentNumber.slice(12, 14)}`,
       );
-      await choose(page, '[data-test="profile-ethnicity"]', '回族');
-      await page.getByPlaceholder('请输入通讯地址').fill('北京市东城区东长安街1号');
-      await page.getByPlaceholder('请输入电子邮箱').fill('wangxm@example.com');
-      await choose(page, '[data-test="profile-education"] .el-select', '本科');
-      await page.getByPlaceholder('请输入毕业院校').fill('首都经济贸易大学');
-      await page.getByPlaceholder('请输入所学专业').fill('会计学');
-      const graduation = page.getByPlaceholder('请选择毕业时间');
-      await graduation.fill('2010-07-01');
-      await graduation.press('Enter');
-      await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.locator('.el-message--success', { hasText: '保存成功' }).waitFor();
+      await fillInfoCollection(page, { ethnicity: '回族', address: '北京市东城区东长安街1号', email: 'wangxm@example.com', school: '首都经济贸易大学', graduationDate: '2010-07-01' });
 
       // ── reload: what the server saved ──
       await page.reload();

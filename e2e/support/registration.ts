@@ -55,6 +55,22 @@ export async function fillDate(input: Locator, date: string): Promise<void> {
   await input.press('Enter');
 }
 
+/** 信息采集's required fields (基本信息 and one 本科 record), then 保存 until the page confirms it. */
+export async function fillInfoCollection(
+  page: Page,
+  info: { ethnicity: string; address: string; email: string; school: string; graduationDate: string },
+): Promise<void> {
+  await choose(page, '[data-test="profile-ethnicity"]', info.ethnicity);
+  await page.getByPlaceholder('请输入通讯地址').fill(info.address);
+  await page.getByPlaceholder('请输入电子邮箱').fill(info.email);
+  await choose(page, '[data-test="profile-education"] .el-select', '本科');
+  await page.getByPlaceholder('请输入毕业院校').fill(info.school);
+  await page.getByPlaceholder('请输入所学专业').fill('会计学');
+  await fillDate(page.getByPlaceholder('请选择毕业时间'), info.graduationDate);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.locator('.el-message--success', { hasText: '保存成功' }).waitFor();
+}
+
 /**
  * A GraphQL client signed in as the demo 北京市 reviewer through opsLogin (password + the dev TOTP
  * code the gateway publishes at /dev/ops-totp when its dev outbox is on).

@@ -5,6 +5,7 @@ import { DefaultApolloClient } from '@ccap/platform';
 import InfoCollectView from '../views/InfoCollectView.vue';
 import RealNamePanel from './RealNamePanel.vue';
 import { mockGateway, mountAt, settle } from '../test-support/mockGateway';
+import { unsavedProfile } from '../test-support/profileFixture';
 
 const showError = vi.hoisted(() => vi.fn());
 /** Plays the gateway's upload endpoint: reports half-way progress, then answers with the stored file. */
@@ -18,20 +19,7 @@ const uploadFile = vi.hoisted(() =>
 );
 vi.mock('@ccap/platform', async (importOriginal) => ({ ...(await importOriginal<object>()), showError, uploadFile }));
 
-const PROFILE = {
-  realNameVerified: false,
-  saved: false,
-  documentGender: 'FEMALE',
-  birthDate: '1990-03-07',
-  managementUnitCode: null,
-  updatedAt: null,
-  personalInfo: {
-    basic: { gender: 'FEMALE', ethnicity: null, politicalStatus: null, email: null, mailingAddress: null, postalCode: null },
-    educations: [],
-    degrees: [],
-    work: { employer: null, employerNature: null, position: null, accountantTitleSince: null, records: [], otherQualifications: [] },
-  },
-};
+const PROFILE = unsavedProfile();
 const OPTIONS = { ethnicGroups: ['汉族'], managementUnits: [{ code: '110000', name: '北京市' }] };
 const REGIONS = {
   realNameRegions: [

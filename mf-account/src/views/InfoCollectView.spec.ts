@@ -2,27 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ElMessage } from 'element-plus';
 import InfoCollectView from './InfoCollectView.vue';
 import { mockGateway, mountAt, settle } from '../test-support/mockGateway';
+import { unsavedProfile } from '../test-support/profileFixture';
 
 const showError = vi.hoisted(() => vi.fn());
 vi.mock('@ccap/platform', async (importOriginal) => ({ ...(await importOriginal<object>()), showError }));
-
-function profile(overrides: Record<string, unknown> = {}) {
-  return {
-    realNameVerified: false,
-    saved: false,
-    documentGender: 'FEMALE',
-    birthDate: '1990-03-07',
-    managementUnitCode: null,
-    updatedAt: null,
-    personalInfo: {
-      basic: { gender: 'FEMALE', ethnicity: null, politicalStatus: null, email: null, mailingAddress: null, postalCode: null },
-      educations: [],
-      degrees: [],
-      work: { employer: null, employerNature: null, position: null, accountantTitleSince: null, records: [], otherQualifications: [] },
-    },
-    ...overrides,
-  };
-}
 
 const OPTIONS = { ethnicGroups: ['汉族', '回族'], managementUnits: [{ code: '110000', name: '北京市' }] };
 const PENDING = { id: 'v1', method: 'ALIPAY', status: 'PENDING', certifyUrl: '/api/identity-sim/certify?id=v1&sig=x', failureReason: null, expiresAt: '2026-11-26T12:10:00Z' };
@@ -43,7 +26,7 @@ describe('InfoCollectView (信息采集)', () => {
     let verified = false;
     let polls = 0;
     const gateway = mockGateway({
-      MyProfile: () => ({ myProfile: profile({ realNameVerified: verified }), ...OPTIONS }),
+      MyProfile: () => ({ myProfile: unsavedProfile({ realNameVerified: verified }), ...OPTIONS }),
       MyRealName: () => ({ myRealName: { verified: false, verifiedAt: null, latest: null } }),
       StartAlipayRealName: () => ({ startAlipayRealNameVerification: { ok: true, errorCode: null, message: '请使用支付宝扫码完成认证', field: null, verification: PENDING } }),
       RealNameVerification: () => {
@@ -84,7 +67,7 @@ describe('InfoCollectView (信息采集)', () => {
 
   it('shows 认证失败 with the reason when the names do not match, and offers 重新认证', async () => {
     const gateway = mockGateway({
-      MyProfile: () => ({ myProfile: profile(), ...OPTIONS }),
+      MyProfile: () => ({ myProfile: unsavedProfile(), ...OPTIONS }),
       MyRealName: () => ({ myRealName: { verified: false, verifiedAt: null, latest: null } }),
       StartAlipayRealName: () => ({ startAlipayRealNameVerification: { ok: true, errorCode: null, message: '', field: null, verification: PENDING } }),
       RealNameVerification: () => ({ realNameVerification: { ...PENDING, status: 'FAILED', certifyUrl: null, failureReason: '认证失败:姓名与证件号码不一致' } }),
@@ -105,12 +88,12 @@ describe('InfoCollectView (信息采集)', () => {
     let saveAnswer: Record<string, unknown> = { ok: false, errorCode: 'PROFILE_INVALID', message: '电子邮箱格式不正确', field: 'personalInfo.basic.email', profile: null };
     const gateway = mockGateway({
       MyProfile: () => ({
-        myProfile: profile({
+        myProfile: unsavedProfile({
           realNameVerified: true,
           saved: true,
           managementUnitCode: '110000',
           personalInfo: {
-            ...profile().personalInfo,
+            ...unsavedProfile().personalInfo,
             basic: { gender: 'FEMALE', ethnicity: '汉族', politicalStatus: '群众', email: 'bad', mailingAddress: '北京市朝阳区', postalCode: null },
             educations: [{ level: 'BACHELOR', school: '中央财经大学', major: '会计学', graduationDate: '2012-07-01', certificateNumber: null }],
           },
