@@ -591,7 +591,7 @@ const SUBMIT_WRITES = prepared(
             submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
       where id = $1::uuid and (select ok from placed) returning id),
    recorded as (
-     insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)
+     ${TRANSITION_INSERT}
      select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
    select ok as placed from placed`,
 );
