@@ -39,6 +39,28 @@ export async function preparedQuery<T extends Row = Row>(em: EntityManager, stat
   }
 }
 
+/**
+ * Statements sent as one message outside any explicit transaction: one round trip, and PostgreSQL
+ * runs them as one implicit transaction (all or nothing). For independent reads and single-statement
+ * writes that would otherwise cost a round trip each (登录's captcha, lock and account lookups).
+ */
+export function preparedBatch(em: EntityManager, calls: readonly PreparedCall[]): Promise<Row[][]> {
+  return rawTransaction(em, (tx) => tx.batch(calls));
+}
+
+/**
+ * Runs a prepared call inside the EntityManager's current transaction (as a plain statement), so one
+ * statement text serves both the batched hot path and code that composes it with ORM writes.
+ */
+export async function executeCall<T extends Row = Row>(em: EntityManager, call: PreparedCall): Promise<T[]> {
+  const bindings: Value[] = [];
+  const sql = call.statement.text.replace(/\$(\d+)/g, (_match, index: string) => {
+    bindings.push(call.args[Number(index) - 1] ?? null);
+    return '?';
+  });
+  return em.execute<T[]>(sql, bindings);
+}
+
 /** A prepared statement with its arguments, for RawTransaction.batch. */
 export interface PreparedCall {
   statement: PreparedStatement;

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { CAPTCHA_ALPHABET, renderCaptchaSvg } from './captcha-image';
 import type { PiiProtector } from './pii-protector';
+import { executeCall, prepared, type PreparedCall } from '../../orm/raw-transaction';
 
 export const CAPTCHA_LENGTH = 4;
 export const CAPTCHA_TTL_MS = 5 * 60_000;
@@ -23,6 +24,8 @@ export function generateCaptchaAnswer(): string {
 function normalizeAnswer(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
+
+const CONSUME_CAPTCHA = prepared('ccap_consume_captcha', `delete from captcha_challenge where id = $1 returning answer_hash, expires_at`);
 
 /** 图片验证码 for the login form. Answers are stored hashed; a captcha answers one attempt, right or wrong. */
 export class CaptchaService {
@@ -60,12 +63,19 @@ export class CaptchaService {
 
   /** Deletes the captcha whatever the answer, so each image allows exactly one guess. */
   async verify(ctx: RequestContext, id: string, rawAnswer: string): Promise<boolean> {
-    if (!UUID_PATTERN.test(id)) return false;
-    const [row] = await ctx.em.execute<Array<{ answer_hash: Buffer; expires_at: string }>>(
-      `delete from captcha_challenge where id = ? returning answer_hash, expires_at`,
-      [id],
-    );
-    if (!row || new Date(row.expires_at) <= ctx.clock.now()) return false;
+    const consume = this.consumption(id);
+    if (!consume) return false;
+    return this.accepts(await executeCall(ctx.em, consume), id, rawAnswer, ctx.clock.now());
+  }
+
+  /** `verify`'s statement for a batch (null for an id that cannot exist); judge its rows with `accepts`. */
+  consumption(id: string): PreparedCall | null {
+    return UUID_PATTERN.test(id) ? { statement: CONSUME_CAPTCHA, args: [id] } : null;
+  }
+
+  accepts(consumedRows: ReadonlyArray<Record<string, unknown>>, id: string, rawAnswer: string, now: Date): boolean {
+    const row = consumedRows[0] as { answer_hash: Buffer; expires_at: string | Date } | undefined;
+    if (!row || new Date(row.expires_at) <= now) return false;
     return timingSafeEqual(row.answer_hash, this.answerHash(id, normalizeAnswer(rawAnswer)));
   }
 }

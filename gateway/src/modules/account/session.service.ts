@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext, Viewer } from '../../graphql/context';
 import { serializeCookie } from '../../http/cookies';
 import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
-import { prepared, preparedQuery } from '../../orm/raw-transaction';
+import { executeCall, prepared, preparedQuery, type PreparedCall } from '../../orm/raw-transaction';
 
 export const SESSION_COOKIE = 'ccap_sid';
 /** Sliding expiry is refreshed at most this often, so a busy page does not write on every request. */
@@ -24,6 +24,13 @@ const LIVE_SESSION = prepared(
      from candidate_session s join candidate_account a on a.id = s.account_id
     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3`,
 );
+
+const INSERT_SESSION = prepared(
+  'ccap_insert_session',
+  `insert into candidate_session (token_hash, account_id, created_at, last_seen_at, expires_at, revoked_at) values ($1, $2, $3, $3, $4, null)`,
+);
+
+const REVOKE_SESSION = prepared('ccap_revoke_session', `update candidate_session set revoked_at = $1 where token_hash = $2 and revoked_at is null`);
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -53,13 +60,18 @@ export class SessionService {
    * transaction has committed. The cookie has no Max-Age: closing the browser ends it on shared computers.
    */
   async create(ctx: RequestContext, accountId: string): Promise<string> {
+    const session = this.creation(accountId, ctx.clock.now());
+    await executeCall(ctx.em, session.call);
+    return session.cookie;
+  }
+
+  /** `create` as a statement for a batch (登录 sends it with the rest of its transaction in one message). */
+  creation(accountId: string, now: Date): { call: PreparedCall; cookie: string } {
     const token = randomBytes(32).toString('base64url');
-    const now = ctx.clock.now();
-    await ctx.em.execute(
-      `insert into candidate_session (token_hash, account_id, created_at, last_seen_at, expires_at, revoked_at) values (?, ?, ?, ?, ?, null)`,
-      [hashToken(token), accountId, now, now, new Date(now.getTime() + this.options.absoluteTimeoutMs)],
-    );
-    return this.cookie(token);
+    return {
+      call: { statement: INSERT_SESSION, args: [hashToken(token), accountId, now, new Date(now.getTime() + this.options.absoluteTimeoutMs)] },
+      cookie: this.cookie(token),
+    };
   }
 
   /** Queues the session cookie for the response; a later value replaces an earlier one (sign-in after a stale cookie was cleared). */
@@ -118,11 +130,13 @@ export class SessionService {
   }
 
   async revoke(ctx: RequestContext, tokenHash: Buffer): Promise<void> {
-    this.cache?.forget({ tokenHashHex: tokenHash.toString('hex') }, ctx.clock.now().getTime());
-    await ctx.em.execute(`update candidate_session set revoked_at = ? where token_hash = ? and revoked_at is null`, [
-      ctx.clock.now(),
-      tokenHash,
-    ]);
+    await executeCall(ctx.em, this.revocation(tokenHash, ctx.clock.now()));
+  }
+
+  /** `revoke` as a statement for a batch; the cached lookup is dropped at once. */
+  revocation(tokenHash: Buffer, now: Date): PreparedCall {
+    this.cache?.forget({ tokenHashHex: tokenHash.toString('hex') }, now.getTime());
+    return { statement: REVOKE_SESSION, args: [now, tokenHash] };
   }
 
   /** 退出登录: revokes the session of this request and clears its cookie. */
