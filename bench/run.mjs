@@ -215,7 +215,7 @@ try {
     const { collected: _collected, sequence, ...summary } = measured;
     // Acknowledged ids were checked in the database; the results keep their counts.
     const journeys = sequence && { ...sequence, acknowledged: Object.fromEntries(Object.entries(sequence.acknowledged).map(([k, v]) => [k, v.length])) };
-    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
+    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, databaseCpuPercent: b.database?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
@@ -226,11 +226,17 @@ const targetText = (s) =>
   [s.target.ratio !== undefined && `≥ ${s.target.ratio}×`, s.target.p99Ms && `p99 ≤ ${s.target.p99Ms} ms`, s.target.errorRate !== undefined && `error rate ≤ ${s.target.errorRate}`]
     .filter(Boolean)
     .join(', ');
+// Milliseconds of CPU per request in the server process and in PostgreSQL: on a shared 2-core machine
+// these say what a scenario costs better than req/s, and their sum bounds what the machine can serve.
+const cpuPerRequest = (r) => {
+  const ms = (percent) => (percent * 10) / r.requestsPerSecond;
+  return r.database && Number.isFinite(r.database.cpuPercent) ? `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.database.cpuPercent), 2)}` : `${fmt(ms(r.server?.cpuPercent), 2)} + —`;
+};
 const lines = [
-  '| scenario | req/s | p50 ms | p99 ms | server CPU % | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
-  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+  '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.database?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
+  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.database?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
 ];
 const journeyLines = results.scenarios
   .filter((s) => s.sequence)

@@ -28,6 +28,17 @@ if (options.uniqueRequests) {
   ];
 }
 
+// `rotatingRequests`: handed out in turn over all connections, round and round: consecutive requests
+// go to different candidates, so one candidate's requests follow each other as from one browser.
+// (`requests` replays the same list on every connection in step: 50 connections would ask for the
+// same candidate at the same instant, like 50 tabs of one candidate.)
+if (options.rotatingRequests) {
+  const pool = options.rotatingRequests;
+  let next = 0;
+  delete options.rotatingRequests;
+  options.requests = [{ setupRequest: (req) => ({ ...req, ...pool[next++ % pool.length] }) }];
+}
+
 // `sequence`: { module, options }: a module whose `createSequence(options)` returns { requests, startMeasuring, summary }:
 // autocannon request sequences whose steps depend on earlier answers (a cookie from 登录, an order
 // number to sign a notification for), built here because functions cannot travel as JSON.

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchProcess } from './process-stats.mjs';
+import { watchDatabase, watchProcess } from './process-stats.mjs';
 
 const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url));
 
@@ -11,17 +11,21 @@ const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url)
  * Drives `url` with autocannon (warm-up, then a fixed duration) while watching the server process.
  * `requests` is autocannon's request sequence: each connection cycles through it.
  */
-export async function runLoad({ url, requests, uniqueRequests, whenExhausted, collect, sequence, serverPid, connections = 50, warmupSeconds, durationSeconds, timeoutSeconds = 10 }) {
-  const options = { url, connections, requests, uniqueRequests, whenExhausted, collect, sequence, warmupSeconds, durationSeconds, timeout: timeoutSeconds };
+export async function runLoad({ url, requests, rotatingRequests, uniqueRequests, whenExhausted, collect, sequence, serverPid, connections = 50, warmupSeconds, durationSeconds, timeoutSeconds = 10 }) {
+  const options = { url, connections, requests, rotatingRequests, uniqueRequests, whenExhausted, collect, sequence, warmupSeconds, durationSeconds, timeout: timeoutSeconds };
   // Through a file: thousands of prepared requests are over the size of one command-line argument.
   const optionsFile = join(mkdtempSync(join(tmpdir(), 'ccap-load-')), 'options.json');
   writeFileSync(optionsFile, JSON.stringify(options));
   let stats;
+  let database;
   const output = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WORKER, optionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     // Server statistics cover the measured part only, not the warm-up.
-    const warmup = setTimeout(() => (stats = watchProcess(serverPid)), warmupSeconds * 1000);
+    const warmup = setTimeout(() => {
+      stats = watchProcess(serverPid);
+      database = watchDatabase();
+    }, warmupSeconds * 1000);
     child.stdout.on('data', (d) => (out += d));
     child.once('exit', (code) => {
       clearTimeout(warmup);
@@ -30,5 +34,5 @@ export async function runLoad({ url, requests, uniqueRequests, whenExhausted, co
     });
   });
   const server = stats ? stats.stop() : { cpuPercent: NaN, peakRssMb: NaN };
-  return { ...JSON.parse(output), durationSeconds, server };
+  return { ...JSON.parse(output), durationSeconds, server, database: database ? database.stop() : { cpuPercent: NaN } };
 }

@@ -1,5 +1,5 @@
 // CPU and memory of a server process, read from /proc while a load runs (Linux only).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -39,6 +39,45 @@ export function watchProcess(pid, intervalMs = 200) {
         // ended
       }
       return { cpuPercent: (ticks / CLOCK_TICKS_PER_SECOND / seconds) * 100, peakRssMb: peakRss / 1024 / 1024 };
+    },
+  };
+}
+
+function commandName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ticks of every live process called `name`, by pid. */
+function ticksByPid(name) {
+  const ticks = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || commandName(entry) !== name) continue;
+    try {
+      ticks.set(entry, cpuTicks(entry));
+    } catch {
+      // ended while listed
+    }
+  }
+  return ticks;
+}
+
+/**
+ * CPU of all PostgreSQL processes (the server and its backends) until stop(), 100 = one core.
+ * A backend that ends in between loses its ticks; the pools keep theirs open for the whole run.
+ */
+export function watchDatabase(name = 'postgres') {
+  const startedAt = process.hrtime.bigint();
+  const before = ticksByPid(name);
+  return {
+    stop() {
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      let ticks = 0;
+      for (const [pid, now] of ticksByPid(name)) ticks += now - (before.get(pid) ?? 0);
+      return { cpuPercent: (ticks / CLOCK_TICKS_PER_SECOND / seconds) * 100 };
     },
   };
 }

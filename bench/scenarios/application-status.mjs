@@ -20,6 +20,7 @@ export default {
     // A response without the application (a session refused, say) would be a fast wrong answer: check one.
     const sample = await fetch(`${ctx.gatewayUrl}/graphql`, requests[0]).then((r) => r.text());
     if (!sample.includes('"currentStep":"CONFIRM"')) throw new Error(`application-status: unexpected answer ${sample.slice(0, 300)}`);
-    return { url: ctx.gatewayUrl, requests };
+    // Each candidate is one browser: their requests come one after another, never 50 at the same instant.
+    return { url: ctx.gatewayUrl, rotatingRequests: requests };
   },
 };

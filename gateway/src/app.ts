@@ -36,6 +36,8 @@ import { exportRoutes } from './modules/admin/export.routes';
 import type { SmsProvider } from './modules/account/sms-provider';
 import { PublicDataListener } from './modules/exam/public-data-cache';
 import { PublicResponseCache, publicResponsePlugin } from './graphql/public-response-cache';
+import { FRESH_READS_COOKIE, freshReadsCookie, ViewerResponseCache, viewerResponsePlugin } from './graphql/viewer-response-cache';
+import { OPS_SESSION_COOKIE } from './modules/ops/ops-session.service';
 
 export interface GatewayOptions {
   config: AppConfig;
@@ -66,7 +68,15 @@ export async function startGateway({
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
   // Serves published exam data (and reuses session lookups) from memory once it listens for PostgreSQL's notifications.
-  const publicDataListener = new PublicDataListener({ databaseUrl: config.databaseUrl, cache: services.publicData, sessions: services.sessionCache, logger });
+  // A signed-in candidate's 报名状态, answered from memory until their data changes (notified by the same listener).
+  const viewerResponses = new ViewerResponseCache(services.publicData, clock, config.viewerCacheTtlMs);
+  const publicDataListener = new PublicDataListener({
+    databaseUrl: config.databaseUrl,
+    cache: services.publicData,
+    sessions: services.sessionCache,
+    onCandidateDataChanged: (accountId) => viewerResponses.changed(accountId),
+    logger,
+  });
   await publicDataListener.start();
   const schema = await buildGatewaySchema(services);
   const opsPrincipalOf: OpsPrincipalResolver = resolveOpsPrincipal ?? ((req, ctx) => services.opsSessions.resolvePrincipal(req, ctx));
@@ -185,6 +195,13 @@ export async function startGateway({
     createContext: createRequestContext,
     responseCookies: (ctx) => ctx.responseCookies,
     publicResponses: new PublicResponseCache(services.publicData, clock),
+    viewerResponses: {
+      cache: viewerResponses,
+      mayLookup: (cookies) =>
+        readCookie(cookies, SESSION_COOKIE) !== undefined && readCookie(cookies, FRESH_READS_COOKIE) === undefined && readCookie(cookies, OPS_SESSION_COOKIE) === undefined,
+      accountOf: (ctx) => (ctx.viewer && ctx.ops === null && ctx.responseCookies.length === 0 ? ctx.viewer.id : null),
+      freshReadsCookieFor: (cookies) => (readCookie(cookies, SESSION_COOKIE) !== undefined ? freshReadsCookie(config.session.secureCookie) : null),
+    },
   });
 
   apollo = new ApolloServer<RequestContext>({
@@ -206,6 +223,7 @@ export async function startGateway({
       errorLoggingPlugin,
       introspectionGuardPlugin((ctx) => ctx.ops !== null),
       publicResponsePlugin,
+      viewerResponsePlugin(viewerResponses, config.session.secureCookie),
     ],
   });
   await apollo.start();

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   SMS_SIMULATOR_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(300),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
+  VIEWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
@@ -82,6 +83,8 @@ export type AppConfig = {
   trustProxyHops: number;
   sms: { simulatorMaxDelayMs: number };
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
+  /** How long a candidate's own-application answer may be reused (graphql/viewer-response-cache.ts); 0 turns the cache off. */
+  viewerCacheTtlMs: number;
   login: { ipMaxFailures: number };
   /** Photos and 证明材料 (POST /api/uploads): private directory, size cap, lifetime of an upload token. */
   uploads: { dir: string; maxBytes: number; tokenTtlMs: number };
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Development runs over plain http://127.0.0.1, where a Secure cookie would never be sent back.
       secureCookie: isProduction,
     },
+    viewerCacheTtlMs: e.VIEWER_CACHE_TTL_SECONDS * 1000,
     login: { ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
     // Relative to the working directory (gateway/ under npm start): outside any web root either way.
     uploads: { dir: resolve(e.UPLOAD_DIR), maxBytes: e.UPLOAD_MAX_BYTES, tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000 },

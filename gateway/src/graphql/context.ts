@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import type { Loaders } from './loaders';
 import type { OpsPrincipal } from '../modules/ops/ops-principal';
-import type { PublicResponseMark } from './public-response-cache';
+import type { ResponseMark } from './public-response-cache';
 
 export interface Clock {
   now(): Date;
@@ -37,5 +37,5 @@ export interface RequestContext {
   /** The request's Cookie header, for the few services that read a cookie besides the session (微信扫码登录's nonce). */
   cookieHeader?: string;
   /** Present when this request's whole answer may be cached for every anonymous caller (PublicResponseCache). */
-  publicResponse?: PublicResponseMark;
+  responseMark?: ResponseMark;
 }

@@ -11,11 +11,12 @@ import type { Clock, RequestContext } from './context';
 export const PUBLIC_RESPONSE_ROOT_FIELDS: ReadonlySet<string> = new Set(['exams', 'exam', '__typename']);
 
 /**
- * What one request may contribute to the cache, shared by reference with its context (Apollo
- * clones the context object, not this). The HTTP layer creates it for anonymous JSON POSTs only.
+ * What one request may contribute to a response cache, shared by reference with its context (Apollo
+ * clones the context object, not this). The HTTP layer creates it for JSON POSTs: anonymous ones
+ * (PublicResponseCache) and signed-in candidates' (ViewerResponseCache, with their account id).
  */
-export class PublicResponseMark {
-  /** Set by the plugin: a query over public root fields only, answered without errors, by an anonymous caller. */
+export class ResponseMark {
+  /** Set by the cache's plugin: an operation it may keep, answered without errors or cookies. */
   cacheable = false;
   /** The answer holds from this instant (the last window edge it shows that has passed), in ms... */
   validFrom = Number.NEGATIVE_INFINITY;
@@ -24,8 +25,10 @@ export class PublicResponseMark {
 
   constructor(
     readonly key: string,
-    /** PublicResponseCache's generation when the request started: a change in between forbids storing. */
+    /** The cache's generation when the request started: a change in between forbids storing. */
     readonly generation: number,
+    /** The candidate whose answer this is; null for an anonymous (public) one. */
+    readonly accountId: string | null = null,
   ) {}
 
   /**
@@ -74,8 +77,8 @@ export class PublicResponseCache {
   }
 
   /** A mark for a request, or null when its body is too large to be a key. */
-  mark(key: string): PublicResponseMark | null {
-    return key.length <= this.maxKeyLength ? new PublicResponseMark(key, this.generation) : null;
+  mark(key: string): ResponseMark | null {
+    return key.length <= this.maxKeyLength ? new ResponseMark(key, this.generation) : null;
   }
 
   lookup(key: string): CachedResponse | undefined {
@@ -93,7 +96,7 @@ export class PublicResponseCache {
     return hit;
   }
 
-  store(mark: PublicResponseMark, response: Omit<CachedResponse, 'validFrom' | 'expiresAt'>): void {
+  store(mark: ResponseMark, response: Omit<CachedResponse, 'validFrom' | 'expiresAt'>): void {
     if (!mark.cacheable || mark.generation !== this.generation || !this.publicData.isActive) return;
     const now = this.clock.now().getTime();
     if (now >= mark.expiresAt || now < mark.validFrom) return;
@@ -123,8 +126,8 @@ export function selectsOnlyPublicRootFields(operation: OperationDefinitionNode):
 /** Marks the request cacheable once the operation is known, and un-marks it if the answer carries errors or cookies. */
 export const publicResponsePlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
-    const mark = contextValue.publicResponse;
-    if (!mark) return;
+    const mark = contextValue.responseMark;
+    if (!mark || mark.accountId !== null) return;
     return {
       async didResolveOperation({ operation, contextValue: ctx }) {
         mark.cacheable = ctx.viewer === null && ctx.ops === null && !!operation && selectsOnlyPublicRootFields(operation);

@@ -3,7 +3,8 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger';
 import { isClientFault } from '../graphql/plugins';
-import type { PublicResponseCache, PublicResponseMark } from '../graphql/public-response-cache';
+import type { CachedResponse, PublicResponseCache, ResponseMark } from '../graphql/public-response-cache';
+import type { ViewerResponseCache } from '../graphql/viewer-response-cache';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void> | void;
 
@@ -21,8 +22,18 @@ export interface HttpAppOptions<TContext extends object> {
   routes: Record<string, RouteHandler>;
   /** Path prefix (ending in "/") → handler, tried when no exact route matches (static files: /explorer/assets/…). */
   prefixRoutes?: Record<string, RouteHandler>;
-  /** Whole answers to anonymous reads of published data; the context carries the request's mark as `publicResponse`. */
+  /** Whole answers to anonymous reads of published data; the context carries the request's mark as `responseMark`. */
   publicResponses?: PublicResponseCache;
+  /** Whole answers to signed-in candidates' reads of their own application (the mark again as `responseMark`). */
+  viewerResponses?: {
+    cache: ViewerResponseCache;
+    /** Whether the cookies allow the cache at all: a candidate session, no fresh-reads cookie, no ops session. */
+    mayLookup(cookieHeader: string): boolean;
+    /** The account whose answers the request may get (a signed-in candidate with nothing to send back), or null. */
+    accountOf(context: TContext): string | null;
+    /** The fresh-reads cookie for a candidate's write outside GraphQL (uploads), or null when the request has no candidate session. */
+    freshReadsCookieFor(cookieHeader: string | undefined): string | null;
+  };
 }
 
 export class HttpError extends Error {
@@ -81,6 +92,13 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+function sendCached(res: ServerResponse, requestId: string, hit: CachedResponse): void {
+  const headers: OutgoingHttpHeaders = { 'x-request-id': requestId };
+  for (const [name, value] of hit.headers) headers[name] = value;
+  res.writeHead(hit.status, headers);
+  res.end(hit.body);
+}
+
 async function handleGraphQL<TContext extends object>(
   options: HttpAppOptions<TContext>,
   req: IncomingMessage,
@@ -89,25 +107,35 @@ async function handleGraphQL<TContext extends object>(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   let body: unknown = undefined;
-  let publicMark: PublicResponseMark | null = null;
+  let mark: ResponseMark | null = null;
+  let store: ((mark: ResponseMark, response: Omit<CachedResponse, 'validFrom' | 'expiresAt'>) => void) | undefined;
+  // Made once: a signed-in read resolves its session before the cache lookup, and Apollo reuses it.
+  let contextPromise: Promise<TContext> | undefined;
+  const contextOnce = () => (contextPromise ??= options.createContext(req, requestId));
   if (req.method === 'POST') {
     const raw = await readBody(req, options.maxBodyBytes);
     const contentType = req.headers['content-type'] ?? '';
     if (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json')) {
       const text = raw.toString('utf8');
+      const key = `${req.headers.accept ?? ''}\n${text}`;
+      const cookieHeader = req.headers.cookie;
       // Anonymous only (no cookie at all): a signed-in caller's request refreshes their session.
       // A JSON POST is never a CSRF-"simple" request, so Apollo's preflight rule would let it through too.
-      if (options.publicResponses && req.headers.cookie === undefined && contentType.startsWith('application/json')) {
-        const key = `${req.headers.accept ?? ''}\n${text}`;
+      if (options.publicResponses && cookieHeader === undefined && contentType.startsWith('application/json')) {
         const hit = options.publicResponses.lookup(key);
-        if (hit) {
-          const headers: OutgoingHttpHeaders = { 'x-request-id': requestId };
-          for (const [name, value] of hit.headers) headers[name] = value;
-          res.writeHead(hit.status, headers);
-          res.end(hit.body);
-          return;
+        if (hit) return sendCached(res, requestId, hit);
+        mark = options.publicResponses.mark(key);
+        store = (m, response) => options.publicResponses!.store(m, response);
+      } else if (options.viewerResponses?.cache.enabled && cookieHeader && contentType.startsWith('application/json') && options.viewerResponses.mayLookup(cookieHeader)) {
+        const viewer = options.viewerResponses;
+        // A failed session lookup is left to Apollo's context handling (same promise, same error).
+        const accountId = await contextOnce().then((ctx) => viewer.accountOf(ctx), () => null);
+        if (accountId) {
+          const hit = viewer.cache.lookup(accountId, key);
+          if (hit) return sendCached(res, requestId, hit);
+          mark = viewer.cache.mark(accountId, key);
+          store = (m, response) => viewer.cache.store(m, response);
         }
-        publicMark = options.publicResponses.mark(key);
       }
       try {
         body = raw.length ? JSON.parse(text) : undefined;
@@ -122,8 +150,8 @@ async function handleGraphQL<TContext extends object>(
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
     context: async () => {
-      context = await options.createContext(req, requestId);
-      if (publicMark) (context as { publicResponse?: PublicResponseMark }).publicResponse = publicMark;
+      context = await contextOnce();
+      if (mark) (context as { responseMark?: ResponseMark }).responseMark = mark;
       return context;
     },
   });
@@ -133,8 +161,8 @@ async function handleGraphQL<TContext extends object>(
   if (cookies.length > 0) headers['set-cookie'] = [...cookies];
   if (response.body.kind === 'complete') {
     const status = statusFor(response.status ?? 200, response.body.string);
-    if (publicMark && status === 200 && cookies.length === 0) {
-      options.publicResponses!.store(publicMark, { status, headers: [...response.headers], body: response.body.string });
+    if (mark && store && status === 200 && cookies.length === 0) {
+      store(mark, { status, headers: [...response.headers], body: response.body.string });
     }
     res.writeHead(status, headers);
     res.end(response.body.string);
@@ -159,6 +187,11 @@ export function createHttpServer<TContext extends object>(options: HttpAppOption
       if (!route) {
         sendJson(res, 404, { error: 'NOT_FOUND', message: '接口不存在' });
         return;
+      }
+      // A candidate's write outside GraphQL (an upload): their next reads skip the viewer caches.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && options.viewerResponses?.cache.enabled) {
+        const fresh = options.viewerResponses.freshReadsCookieFor(req.headers.cookie);
+        if (fresh) res.setHeader('set-cookie', fresh);
       }
       await route(req, res, requestId);
     } catch (err) {

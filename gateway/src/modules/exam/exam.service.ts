@@ -55,7 +55,7 @@ export class ExamService {
   isRegistrationOpen(ctx: RequestContext, unit: ExamUnitRow): boolean {
     const now = ctx.clock.now();
     // A cached whole answer holds between the window edges around now: registrationOpen flips there.
-    ctx.publicResponse?.dependsOnWindow(now.getTime(), unit.registrationStartsAt.getTime(), unit.registrationEndsAt.getTime());
+    ctx.responseMark?.dependsOnWindow(now.getTime(), unit.registrationStartsAt.getTime(), unit.registrationEndsAt.getTime());
     return isWithinWindow(now, unit.registrationStartsAt, unit.registrationEndsAt);
   }
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../../logger';
 import { SESSION_REVOKED_CHANNEL, type SessionCache } from '../account/session-cache';
+import { CANDIDATE_DATA_CHANNEL } from '../../graphql/viewer-response-cache';
 
 export const PUBLIC_DATA_CHANNEL = 'public_data_changed';
 
@@ -86,6 +87,8 @@ export interface PublicDataListenerOptions {
   cache: PublicDataCache;
   /** Session lookups cached in this process: served only while listening, dropped when a revocation is notified. */
   sessions?: SessionCache;
+  /** Told the account id of every candidate whose application data changed (the viewer response cache). */
+  onCandidateDataChanged?: (accountId: string) => void;
   logger: Logger;
   /** First reconnect delay; doubles up to maxRetryMs. */
   retryMs?: number;
@@ -135,10 +138,11 @@ export class PublicDataListener {
     client.on('notification', (message) => {
       if (message.channel === PUBLIC_DATA_CHANNEL && message.payload) cache.invalidate(message.payload);
       else if (message.channel === SESSION_REVOKED_CHANNEL && message.payload) sessions?.revoked(message.payload);
+      else if (message.channel === CANDIDATE_DATA_CHANNEL && message.payload) this.options.onCandidateDataChanged?.(message.payload);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${PUBLIC_DATA_CHANNEL}; LISTEN ${SESSION_REVOKED_CHANNEL}`);
+      await client.query(`LISTEN ${PUBLIC_DATA_CHANNEL}; LISTEN ${SESSION_REVOKED_CHANNEL}; LISTEN ${CANDIDATE_DATA_CHANNEL}`);
       if (lost || this.stopped) return;
       this.delay = this.options.retryMs ?? 250;
       cache.activate();

@@ -187,7 +187,10 @@ export class ApplicationResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether the registration window is open now (server clock)' })
   registrationOpen(@Ctx() ctx: RequestContext, @Root() app: ApplicationRow): boolean {
-    return isWithinWindow(ctx.clock.now(), app.registrationStartsAt, app.registrationEndsAt);
+    const now = ctx.clock.now();
+    // A cached whole answer (ViewerResponseCache) holds only between the window edges around now.
+    ctx.responseMark?.dependsOnWindow(now.getTime(), app.registrationStartsAt.getTime(), app.registrationEndsAt.getTime());
+    return isWithinWindow(now, app.registrationStartsAt, app.registrationEndsAt);
   }
 
   @FieldResolver(() => EligibilityRouteOptionType, { nullable: true, description: 'Chosen 报考条件' })

@@ -10,6 +10,7 @@ import { Migration20261126211500_wechat_login } from './Migration20261126211500_
 import { Migration20261202065632_online_real_name } from './Migration20261202065632_online_real_name';
 import { Migration20261202070428_session_revoked_notify } from './Migration20261202070428_session_revoked_notify';
 import { Migration20261202071833_masked_document_lookup } from './Migration20261202071833_masked_document_lookup';
+import { Migration20261202110000_candidate_data_notify } from './Migration20261202110000_candidate_data_notify';
 
 /**
  * Migrations are listed here rather than discovered from files: file discovery breaks under vitest
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202065632_online_real_name', class: Migration20261202065632_online_real_name },
   { name: 'Migration20261202070428_session_revoked_notify', class: Migration20261202070428_session_revoked_notify },
   { name: 'Migration20261202071833_masked_document_lookup', class: Migration20261202071833_masked_document_lookup },
+  { name: 'Migration20261202110000_candidate_data_notify', class: Migration20261202110000_candidate_data_notify },
 ];
