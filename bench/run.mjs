@@ -28,6 +28,32 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 const SCENARIOS = [publicExams, applicationStatus, submit, payment, login, rush];
+// BENCH_PG_STATEMENTS=1 (embedded PostgreSQL only): pg_stat_statements is loaded, and each scenario
+// reports the statements PostgreSQL spent the most time on during it (costs a little on every statement).
+const statementStats = process.env.BENCH_PG_STATEMENTS === '1' && !process.env.DATABASE_URL;
+
+async function withClient(databaseUrl, fn) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The statements of this database PostgreSQL spent the most time on since the last reset. */
+function topStatements(databaseUrl) {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query(
+      `select calls::int, round(total_exec_time::numeric, 1)::float8 as "totalMs", round((total_exec_time / calls)::numeric, 3)::float8 as "meanMs",
+              round((total_plan_time / calls)::numeric, 3)::float8 as "meanPlanMs", rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and calls > 0
+        order by total_exec_time + total_plan_time desc limit 10`,
+    );
+    return rows;
+  });
+}
 
 function startProcess(args, { cwd = ROOT, env = process.env, ready = /listening|gateway listening/ } = {}) {
   return new Promise((resolve, reject) => {
@@ -136,11 +162,17 @@ const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().l
 try {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'ccap-bench-pg-')), port: await freePort(), throwaway: true });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'ccap-bench-pg-')),
+      port: await freePort(),
+      throwaway: true,
+      settings: statementStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+    });
     cleanups.push(() => embedded.stop());
     serverUrl = embedded.adminUrl;
   }
   const databaseUrl = await createDatabase(serverUrl, 'ccap_bench');
+  if (statementStats) await withClient(databaseUrl, (client) => client.query('create extension if not exists pg_stat_statements'));
   const gatewayEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -195,7 +227,9 @@ try {
     // A scenario may need a longer run (a rush journey takes seconds under load) or a longer request
     // timeout (logins queue for the argon2 threads) than the default 10 s.
     const timing = { warmupSeconds: scenario.warmupSeconds ?? warmupSeconds, durationSeconds: scenario.durationSeconds ?? durationSeconds, timeoutSeconds: scenario.timeoutSeconds };
+    if (statementStats) await withClient(databaseUrl, (client) => client.query('select pg_stat_statements_reset()'));
     const measured = await runLoad({ ...plan, serverPid: gateway.child.pid, connections, ...timing });
+    if (statementStats) measured.statements = await topStatements(databaseUrl);
     const checked = await scenario.verify?.({ databaseUrl, measured, plan });
     if (scenario.baseline && bracket) baselineRuns.push(await measureBaseline(scenario.baseline));
     if (scenario.baseline) results.baselines[scenario.baseline] ??= baselineRuns[0];
@@ -215,7 +249,7 @@ try {
     const { collected: _collected, sequence, ...summary } = measured;
     // Acknowledged ids were checked in the database; the results keep their counts.
     const journeys = sequence && { ...sequence, acknowledged: Object.fromEntries(Object.entries(sequence.acknowledged).map(([k, v]) => [k, v.length])) };
-    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, databaseCpuPercent: b.database?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
+    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, postgresCpuPercent: b.postgres?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
@@ -230,13 +264,13 @@ const targetText = (s) =>
 // these say what a scenario costs better than req/s, and their sum bounds what the machine can serve.
 const cpuPerRequest = (r) => {
   const ms = (percent) => (percent * 10) / r.requestsPerSecond;
-  return r.database && Number.isFinite(r.database.cpuPercent) ? `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.database.cpuPercent), 2)}` : `${fmt(ms(r.server?.cpuPercent), 2)} + —`;
+  return r.postgres && Number.isFinite(r.postgres.cpuPercent) ? `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres.cpuPercent), 2)}` : `${fmt(ms(r.server?.cpuPercent), 2)} + —`;
 };
 const lines = [
   '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.database?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
-  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.database?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
+  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
 ];
 const journeyLines = results.scenarios
   .filter((s) => s.sequence)
@@ -248,6 +282,10 @@ const journeyLines = results.scenarios
     return `- ${s.title}: ${fmt(rate, 1)} ${what}/s completed in the measured part${errorRate}${instances}`;
   });
 console.log(`\n${lines.join('\n')}${journeyLines.length ? `\n\n${journeyLines.join('\n')}` : ''}`);
+for (const s of results.scenarios.filter((s) => s.statements)) {
+  console.log(`\nPostgreSQL's busiest statements during ${s.name} (${fmt(s.requestsPerSecond * (s.durationSeconds ?? durationSeconds))} requests measured, warm-up included here):`);
+  for (const st of s.statements) console.log(`  ${String(st.calls).padStart(7)} calls ${fmt(st.totalMs).padStart(7)} ms  mean ${st.meanMs} ms (+ plan ${st.meanPlanMs})  ${st.query}`);
+}
 const stamp = results.startedAt.replace(/[:.]/g, '-');
 writeFileSync(join(BENCH_DIR, 'results', `${stamp}.json`), JSON.stringify(results, null, 2));
 const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;

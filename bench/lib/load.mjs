@@ -34,5 +34,5 @@ export async function runLoad({ url, requests, rotatingRequests, uniqueRequests,
     });
   });
   const server = stats ? stats.stop() : { cpuPercent: NaN, peakRssMb: NaN };
-  return { ...JSON.parse(output), durationSeconds, server, database: database ? database.stop() : { cpuPercent: NaN } };
+  return { ...JSON.parse(output), durationSeconds, server, postgres: database ? database.stop() : { cpuPercent: NaN } };
 }
