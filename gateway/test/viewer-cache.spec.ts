@@ -25,9 +25,9 @@ async function mine(process: TestGateway, cookie: string) {
   return res.body.data?.myApplication ?? null;
 }
 
-/** Changes the application as another writer would; `silently`: with triggers off, so nobody is notified. */
-async function updateBehindTheBack(applicationId: string, reason: string, { silently }: { silently: boolean }) {
-  const sql = `update application set review_reason = '${reason}' where id = '${applicationId}'`;
+/** A decision as a reviewer in another process would commit it; `silently`: with triggers off, so nobody is notified. */
+async function decideBehindTheBack(applicationId: string, status: 'APPROVED' | 'REJECTED', reason: string, { silently }: { silently: boolean }) {
+  const sql = `update application set status = '${status}', review_reason = '${reason}' where id = '${applicationId}'`;
   await gw.orm.em.fork().getConnection().execute(silently ? `begin; set local session_replication_role = replica; ${sql}; commit` : sql);
 }
 
@@ -41,7 +41,7 @@ async function eventually(read: () => Promise<unknown>, expected: unknown, what:
 }
 
 describe('a candidate’s own application, answered from memory', () => {
-  it('is served from memory in each process until the data changes, then dropped everywhere', async () => {
+  it('is served from memory in each process until a decision about it is committed, then dropped everywhere', async () => {
     clock.set(SEEDED_AT);
     const candidate = await insertCandidate(gw, clock.now());
     const started = await call(gw, candidate.cookie, 'start', { examUnitId: unit.examUnitId });
@@ -50,14 +50,14 @@ describe('a candidate’s own application, answered from memory', () => {
     expect((await mine(other, candidate.cookie)).reviewReason).toBeNull();
 
     // Nobody told the processes: both still answer from memory (which is how we know they cache)...
-    await updateBehindTheBack(id, '未通知的修改', { silently: true });
+    await decideBehindTheBack(id, 'REJECTED', '未通知的修改', { silently: true });
     expect((await mine(gw, candidate.cookie)).reviewReason).toBeNull();
     expect((await mine(other, candidate.cookie)).reviewReason).toBeNull();
     // ...except for a browser that has just written: its fresh-reads cookie skips every cache.
     expect((await mine(other, `${candidate.cookie}; ccap_fresh=1`)).reviewReason).toBe('未通知的修改');
 
-    // A change another writer commits (a reviewer, a payment notification) reaches both processes.
-    await updateBehindTheBack(id, '已通知的修改', { silently: false });
+    // A decision another process commits (a reviewer, the payment channel) reaches both processes.
+    await decideBehindTheBack(id, 'APPROVED', '已通知的修改', { silently: false });
     await eventually(async () => (await mine(gw, candidate.cookie)).reviewReason, '已通知的修改', 'first process still serves the old answer');
     await eventually(async () => (await mine(other, candidate.cookie)).reviewReason, '已通知的修改', 'second process still serves the old answer');
   });

@@ -5,14 +5,15 @@ import type { PublicDataCache } from '../modules/exam/public-data-cache';
 import type { Clock, RequestContext } from './context';
 import { ResponseMark, type CachedResponse } from './public-response-cache';
 
-/** Notified with the account id whenever a candidate's application, its uploads or its history change (migration …_candidate_data_notify). */
+/** Notified with the account id when a reviewer or the payment channel decides about an application (migration …_candidate_data_notify). */
 export const CANDIDATE_DATA_CHANNEL = 'candidate_data_changed';
 
 /**
  * Root fields whose whole answer depends only on the signed-in candidate's own application rows
- * (application, application_upload, application_history: each notifies on change), published data
- * (PublicDataCache) and the registration window edges. A field that reads anything else must not
- * be reachable from them, or must not be listed here.
+ * (application, application_upload, application_history), published data (PublicDataCache) and the
+ * registration window edges. Those rows change only by the candidate's own writes (which drop the
+ * answers, see viewerResponsePlugin) or by decisions that notify. A field that reads anything else
+ * must not be reachable from them, or must not be listed here.
  */
 export const VIEWER_RESPONSE_ROOT_FIELDS: ReadonlySet<string> = new Set(['myApplication', '__typename']);
 
@@ -36,10 +37,12 @@ interface AccountEntries {
  * Whole answers to a signed-in candidate's reads of their own application (报名状态, the page most
  * refreshed on registration day), per account, keyed by Accept header and raw body. A hit skips
  * parsing, validation, execution and the database; the session is still checked (and slides) first.
- * An answer is dropped, in every process,
- * - when the candidate's application, uploads or history change: a trigger notifies the account id
- *   on commit (reviewers, payment notifications, other processes); the candidate's own writes also
- *   drop it here at once and set FRESH_READS_COOKIE, so their next reads bypass every process;
+ * An answer is dropped
+ * - when a reviewer or the payment channel decides (status to or from 审核通过/不通过/已缴费): a trigger
+ *   notifies the account id on commit and every process drops it;
+ * - when the candidate writes (any mutation, any upload): here at once, and the response sets
+ *   FRESH_READS_COOKIE, so that browser's next reads bypass every process (another device of the same
+ *   candidate may see the old answer until the TTL);
  * - when published data changes, or the listening connection is lost (nothing is served then);
  * - when the clock crosses a registration window edge the answer depends on;
  * - after ttlMs at the latest.
