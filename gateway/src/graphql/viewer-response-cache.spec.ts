@@ -103,6 +103,17 @@ describe('ViewerResponseCache', () => {
     expect(cache.lookup('alice', 'window')).toBeUndefined();
   });
 
+  it('keeps no answer longer than its size limit', () => {
+    const { data, clock } = setup();
+    const cache = new ViewerResponseCache(data, clock, 10_000, 10, 2, 4096, 40);
+    const mark = cache.mark('alice', 'q')!;
+    mark.cacheable = true;
+    cache.store(mark, { ...answer, body: 'x'.repeat(41) });
+    expect(cache.lookup('alice', 'q')).toBeUndefined();
+    storeCacheable(cache, 'alice', 'q');
+    expect(cache.lookup('alice', 'q')?.body).toBe(answer.body);
+  });
+
   it('is off with a TTL of 0', () => {
     const { cache } = setup({ ttlMs: 0 });
     expect(cache.enabled).toBe(false);

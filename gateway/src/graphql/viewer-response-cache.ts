@@ -60,9 +60,11 @@ export class ViewerResponseCache {
     private readonly publicData: PublicDataCache,
     private readonly clock: Clock,
     private readonly ttlMs: number,
-    private readonly maxAccounts = 20_000,
-    private readonly maxPerAccount = 8,
+    // An answer with its key is a few KB (the 报名状态 page's is ≈ 5 KB): at most ≈ 100 MB per process.
+    private readonly maxAccounts = 5_000,
+    private readonly maxPerAccount = 2,
     readonly maxKeyLength = 4096,
+    private readonly maxBodyLength = 16_384,
   ) {
     publicData.onChange(() => this.clear());
   }
@@ -93,7 +95,7 @@ export class ViewerResponseCache {
 
   store(mark: ResponseMark, response: Omit<CachedResponse, 'validFrom' | 'expiresAt'>): void {
     const accountId = mark.accountId;
-    if (!accountId || !mark.cacheable || !this.enabled || !this.publicData.isActive) return;
+    if (!accountId || !mark.cacheable || !this.enabled || !this.publicData.isActive || response.body.length > this.maxBodyLength) return;
     if (mark.generation < this.floor || (this.changedAt.get(accountId) ?? -1) > mark.generation) return;
     const now = this.clock.now().getTime();
     if (now >= mark.expiresAt || now < mark.validFrom) return;
