@@ -164,7 +164,7 @@ export function viewerResponsePlugin(cache: ViewerResponseCache, secureCookie: b
         },
         async willSendResponse({ response, contextValue: ctx, operation }) {
           const mark = ctx.responseMark;
-          if (mark && (response.body.kind !== 'single' || response.body.singleResult.errors || ctx.responseCookies.length > 0)) mark.cacheable = false;
+          if (mark?.accountId && (response.body.kind !== 'single' || response.body.singleResult.errors || ctx.responseCookies.length > 0)) mark.cacheable = false;
           if (operation?.operation === 'mutation' && ctx.viewer && cache.enabled) {
             cache.changed(ctx.viewer.id);
             // Sign-in, sign-out and password resets send session cookies and change no application data.

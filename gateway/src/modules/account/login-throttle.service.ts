@@ -10,12 +10,6 @@ export type CountedAttempt =
   | { counted: true; attempts: number; lockedUntil: Date | null }
   | { counted: false; lockedUntil: Date };
 
-/**
- * Attempt counters in PostgreSQL, shared by every gateway process. A counter runs for LOGIN_WINDOW_MS
- * from its first attempt; reaching the maximum locks the key for LOGIN_LOCK_MS, after which counting
- * starts afresh. So an account sees at most ACCOUNT_MAX_ATTEMPTS password checks per 15 minutes,
- * 20 an hour: well under ASVS's 100 failed attempts per hour.
- */
 // A counter starts afresh when its window has passed ($3) or its lock has run out.
 const FRESH = `(t.window_started_at <= $3 or t.locked_until is not null)`;
 const COUNT_ATTEMPT = prepared(
@@ -32,6 +26,12 @@ const COUNT_ATTEMPT = prepared(
 const LOCKED_UNTIL = prepared('ccap_login_locked_until', `select locked_until from login_throttle where key = $1 and locked_until > $2`);
 const RESET = prepared('ccap_login_throttle_reset', `delete from login_throttle where key = $1`);
 
+/**
+ * Attempt counters in PostgreSQL, shared by every gateway process. A counter runs for LOGIN_WINDOW_MS
+ * from its first attempt; reaching the maximum locks the key for LOGIN_LOCK_MS, after which counting
+ * starts afresh. So an account sees at most ACCOUNT_MAX_ATTEMPTS password checks per 15 minutes,
+ * 20 an hour: well under ASVS's 100 failed attempts per hour.
+ */
 export class LoginThrottleService {
   /** Null when the key may try now. */
   async lockedUntil(ctx: RequestContext, key: string): Promise<Date | null> {
