@@ -19,6 +19,7 @@ import payment from './scenarios/payment.mjs';
 import login from './scenarios/login.mjs';
 import rush from './scenarios/rush.mjs';
 import { frontendSection } from './lib/frontend-report.mjs';
+import { withPool } from './lib/candidates.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH_DIR, '..');
@@ -32,20 +33,10 @@ const SCENARIOS = [publicExams, applicationStatus, submit, payment, login, rush]
 // reports the statements PostgreSQL spent the most time on during it (costs a little on every statement).
 const statementStats = process.env.BENCH_PG_STATEMENTS === '1' && !process.env.DATABASE_URL;
 
-async function withClient(databaseUrl, fn) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The statements of this database PostgreSQL spent the most time on since the last reset. */
 function topStatements(databaseUrl) {
-  return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query(
+  return withPool(databaseUrl, async (pool) => {
+    const { rows } = await pool.query(
       `select calls::int, round(total_exec_time::numeric, 1)::float8 as "totalMs", round((total_exec_time / calls)::numeric, 3)::float8 as "meanMs",
               round((total_plan_time / calls)::numeric, 3)::float8 as "meanPlanMs", rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
          from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) and calls > 0
@@ -172,7 +163,7 @@ try {
     serverUrl = embedded.adminUrl;
   }
   const databaseUrl = await createDatabase(serverUrl, 'ccap_bench');
-  if (statementStats) await withClient(databaseUrl, (client) => client.query('create extension if not exists pg_stat_statements'));
+  if (statementStats) await withPool(databaseUrl, (pool) => pool.query('create extension if not exists pg_stat_statements'));
   const gatewayEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -227,7 +218,7 @@ try {
     // A scenario may need a longer run (a rush journey takes seconds under load) or a longer request
     // timeout (logins queue for the argon2 threads) than the default 10 s.
     const timing = { warmupSeconds: scenario.warmupSeconds ?? warmupSeconds, durationSeconds: scenario.durationSeconds ?? durationSeconds, timeoutSeconds: scenario.timeoutSeconds };
-    if (statementStats) await withClient(databaseUrl, (client) => client.query('select pg_stat_statements_reset()'));
+    if (statementStats) await withPool(databaseUrl, (pool) => pool.query('select pg_stat_statements_reset()'));
     const measured = await runLoad({ ...plan, serverPid: gateway.child.pid, connections, ...timing });
     if (statementStats) measured.statements = await topStatements(databaseUrl);
     const checked = await scenario.verify?.({ databaseUrl, measured, plan });
@@ -264,7 +255,7 @@ const targetText = (s) =>
 // these say what a scenario costs better than req/s, and their sum bounds what the machine can serve.
 const cpuPerRequest = (r) => {
   const ms = (percent) => (percent * 10) / r.requestsPerSecond;
-  return r.postgres && Number.isFinite(r.postgres.cpuPercent) ? `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres.cpuPercent), 2)}` : `${fmt(ms(r.server?.cpuPercent), 2)} + —`;
+  return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
 };
 const lines = [
   '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
