@@ -10,6 +10,8 @@ const options = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // prepared application; autocannon's `requests` would replay the same list on every connection.
 // `collect`: a regex with one group, read from every 2xx body (acknowledged ids, checked afterwards).
 const collected = [];
+/** Requests sent after the unique ones ran out (the scenario prepared too few: its numbers are then not the scenario's). */
+let uniqueExhausted = 0;
 const collectRegex = options.collect ? new RegExp(options.collect) : null;
 if (options.uniqueRequests) {
   const pool = options.uniqueRequests;
@@ -17,7 +19,11 @@ if (options.uniqueRequests) {
   delete options.uniqueRequests;
   options.requests = [
     {
-      setupRequest: (req) => ({ ...req, ...(pool[next++] ?? options.whenExhausted) }),
+      setupRequest: (req) => {
+        const unique = pool[next++];
+        if (!unique) uniqueExhausted += 1;
+        return { ...req, ...(unique ?? options.whenExhausted) };
+      },
       onResponse: (status, body) => {
         if (collectRegex && status >= 200 && status < 300) {
           const m = collectRegex.exec(body);
@@ -120,6 +126,7 @@ process.stdout.write(
   JSON.stringify({
     ...measured,
     ...(collectRegex ? { collected } : {}),
+    ...(options.whenExhausted ? { uniqueExhausted } : {}),
     ...(sequence ? { sequence: sequence.summary() } : {}),
   }),
 );

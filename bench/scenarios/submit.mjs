@@ -4,7 +4,8 @@
 // taken equal the submitted applications per point, and no point is over capacity.
 import { OPS, preparedDrafts, withPool } from '../lib/candidates.mjs';
 
-const DRAFTS = Number(process.env.BENCH_SUBMIT_DRAFTS ?? 12000);
+// Enough for ~2,000 submits/s over warm-up and measurement; running out fails the run's check.
+const DRAFTS = Number(process.env.BENCH_SUBMIT_DRAFTS ?? 30000);
 
 export default {
   name: 'submit',
@@ -36,7 +37,8 @@ export default {
   },
   async verify({ databaseUrl, measured, plan }) {
     const correctness = await withPool(databaseUrl, (pool) => verifySubmits(pool, measured.collected ?? []));
-    return { correctness: { draftsPrepared: plan.drafts, ...correctness } };
+    const draftsExhausted = measured.uniqueExhausted ?? 0;
+    return { correctness: { draftsPrepared: plan.drafts, draftsExhausted, ...correctness, ok: correctness.ok && draftsExhausted === 0 } };
   },
 };
 

@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GroupRunner } from '../src/common/group-runner';
+import type { RequestContext } from '../src/graphql/context';
+import { createLogger } from '../src/logger';
+import { ApplicationSubmitter } from '../src/modules/registration/application-submit';
 import { FakeClock, type TestGateway } from './support';
 import { call, examUnit, insertCandidates, personalInfo, SEEDED_AT, startRegistrationGateway, SUBJECTS_FOR, type TestCandidate } from './registration-support';
 
@@ -85,5 +89,98 @@ describe('报名点 capacity', () => {
     expect(retries.filter((r) => r.ok)).toHaveLength(1);
     const [after] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [point!.id]);
     expect(after!.taken).toBe(50);
+  });
+
+  it('gives grouped submits (one transaction) exactly the outcomes they would have had one after another', async () => {
+    const unit = await examUnit(gw, 'JUNIOR', '110000');
+    const [city] = await db().execute<Array<{ id: string }>>(
+      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
+    );
+    const newPoint = async (name: string, capacity: number | null) =>
+      (
+        await db().execute<Array<{ id: string }>>(
+          `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
+           values (gen_random_uuid(), ?, ?, ?, '东城区测试路2号', '010-66001234', ?, 0, 99) returning id`,
+          [unit.examUnitId, city!.id, name, capacity],
+        )
+      )[0]!.id;
+    const [pointA, pointB, pointC] = [await newPoint('分组测试A', 2), await newPoint('分组测试B', 1), await newPoint('分组测试C', null)];
+    const candidates = await insertCandidates(gw, 10, SEEDED_AT);
+    const ready = (list: TestCandidate[], pointId: string) => readyApplications(list, unit.examUnitId, unit.examId, city!.id, pointId);
+    const [alone, noPhoto, rejected] = await ready([candidates[0]!, candidates[7]!, candidates[4]!], pointC);
+    const [a1, a2, a3, notTheirs] = await ready([candidates[1]!, candidates[2]!, candidates[3]!, candidates[8]!], pointA);
+    const [b1, b2] = await ready([candidates[5]!, candidates[6]!], pointB);
+    await db().execute(`update application_upload set deleted_at = now() where application_id = ? and purpose = 'PHOTO'`, [noPhoto]);
+    // 审核不通过 while holding point B's only place; the candidate has since chosen point C.
+    await db().execute(`update application set status = 'REJECTED', held_point_id = ? where id = ?`, [pointB, rejected]);
+    await db().execute(`update registration_point set taken = 1 where id = ?`, [pointB]);
+
+    const submitter = new ApplicationSubmitter(64);
+    const together = vi.spyOn(GroupRunner.prototype as any, 'together');
+    const logger = createLogger('silent');
+    const as = (candidate: TestCandidate) =>
+      ({ em: gw.orm.em.fork(), clock, logger, viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
+    // Called in this order within one tick: the first runs alone at once, the rest wait for it and go as one group.
+    const submits = [
+      submitter.submit(as(candidates[0]!), alone!),
+      submitter.submit(as(candidates[1]!), a1!),
+      submitter.submit(as(candidates[2]!), a2!),
+      submitter.submit(as(candidates[3]!), a3!),
+      submitter.submit(as(candidates[4]!), rejected!),
+      submitter.submit(as(candidates[5]!), b1!),
+      submitter.submit(as(candidates[6]!), b2!),
+      submitter.submit(as(candidates[7]!), noPhoto!),
+      submitter.submit(as(candidates[9]!), notTheirs!),
+      submitter.submit(as(candidates[1]!), a1!),
+    ];
+    const outcomes = await Promise.allSettled(submits);
+    const groupSizes = together.mock.calls.map(([items]) => (items as unknown[]).length);
+    together.mockRestore();
+
+    // One group of the eight distinct applications after the first; the repeated a1 waited for the next.
+    expect(groupSizes).toEqual([8]);
+    const summary = outcomes.map((o) => (o.status === 'rejected' ? `error ${(o.reason as Error).message}` : o.value.ok ? 'ok' : o.value.errorCode));
+    expect(summary).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'REGISTRATION_POINT_FULL',
+      'ok', // moves from B to C and gives B's place back…
+      'ok', // …which the next submit in the group takes
+      'REGISTRATION_POINT_FULL',
+      'PHOTO_MISSING',
+      'error 报名信息不存在',
+      'NOT_EDITABLE',
+    ]);
+    // Every answer carries the application as committed (or as it stays, when refused).
+    const answers = outcomes.map((o) => (o.status === 'fulfilled' ? o.value.application : undefined));
+    expect(answers.map((a) => a?.status)).toEqual([
+      'SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'DRAFT', undefined, 'SUBMITTED',
+    ]);
+
+    const counts = await db().execute<Array<{ id: string; taken: number; held: string }>>(
+      `select p.id, p.taken, (select count(*) from application a where a.held_point_id = p.id) as held
+         from registration_point p where p.id in (?, ?, ?)`,
+      [pointA, pointB, pointC],
+    );
+    const byPoint = new Map(counts.map((c) => [c.id, { taken: c.taken, held: Number(c.held) }]));
+    expect(byPoint.get(pointA)).toEqual({ taken: 2, held: 2 });
+    expect(byPoint.get(pointB)).toEqual({ taken: 1, held: 1 });
+    expect(byPoint.get(pointC)).toEqual({ taken: 2, held: 2 });
+    const history = await db().execute<Array<{ application_id: string; from_status: string; to_status: string; actor_id: string }>>(
+      `select application_id, from_status, to_status, actor_id from application_history where application_id in (?) order by application_id`,
+      [[alone, a1, a2, a3, rejected, b1, b2, noPhoto, notTheirs]],
+    );
+    const expected = [
+      [alone, candidates[0]!, 'DRAFT'],
+      [a1, candidates[1]!, 'DRAFT'],
+      [a2, candidates[2]!, 'DRAFT'],
+      [rejected, candidates[4]!, 'REJECTED'],
+      [b1, candidates[5]!, 'DRAFT'],
+    ] as const;
+    expect(history).toEqual(
+      expect.arrayContaining(expected.map(([id, c, from]) => ({ application_id: id, from_status: from, to_status: 'SUBMITTED', actor_id: c.accountId }))),
+    );
+    expect(history).toHaveLength(expected.length);
   });
 });

@@ -1,6 +1,9 @@
 import { throwawayProductionSecrets } from '../src/config';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GroupRunner } from '../src/common/group-runner';
+import type { RequestContext } from '../src/graphql/context';
+import { SessionService } from '../src/modules/account/session.service';
 import type { SmsMeta, SmsProvider } from '../src/modules/account/sms-provider';
 import { ME, REGISTER, registerCandidate, registrationInput, SEND_SMS, sessionCookieOf } from './account-support';
 import { FakeClock, startTestGateway, type TestGateway } from './support';
@@ -123,6 +126,29 @@ describe('sessions', () => {
   it('logout without a session still succeeds', async () => {
     const out = await gw.graphql(`mutation { logout }`);
     expect(out.body.data.logout).toBe(true);
+  });
+
+  it('arriving together are looked up together, each request still getting only its own live session', async () => {
+    clock.set(START);
+    const candidates = [];
+    for (let i = 0; i < 6; i++) candidates.push(await registerCandidate(gw));
+    const [live1, revoked, live2, expired, idle, live3] = candidates;
+    const db = gw.orm.em.getConnection();
+    await db.execute(`update candidate_session set revoked_at = ? where account_id = ?`, [START, revoked!.viewer.id]);
+    await db.execute(`update candidate_session set expires_at = ? where account_id = ?`, [START, expired!.viewer.id]);
+    await db.execute(`update candidate_session set last_seen_at = ? where account_id = ?`, [new Date(START.getTime() - 31 * MINUTE), idle!.viewer.id]);
+    clock.set(new Date(START.getTime() + 1_000));
+    const sessions = new SessionService({ idleTimeoutMs: 30 * MINUTE, absoluteTimeoutMs: 12 * 60 * MINUTE, secureCookie: false });
+    const context = () => ({ em: gw.orm.em.fork(), clock, responseCookies: [] as string[] }) as unknown as RequestContext;
+    const together = vi.spyOn(GroupRunner.prototype as any, 'together');
+    // A burst of requests in one tick: the first is looked up alone, the rest wait for it and go as one statement.
+    const viewers = await Promise.all(
+      [live1, revoked, live2, expired, idle, live3, live1].map((c) => sessions.resolveViewer(context(), c!.cookie.split('=')[1]!)),
+    );
+    const groupSizes = together.mock.calls.map(([items]) => (items as unknown[]).length);
+    together.mockRestore();
+    expect(groupSizes).toEqual([6]);
+    expect(viewers.map((v) => v?.id ?? null)).toEqual([live1!.viewer.id, null, live2!.viewer.id, null, null, live3!.viewer.id, live1!.viewer.id]);
   });
 
   it('ignore forged, malformed and unknown cookies', async () => {

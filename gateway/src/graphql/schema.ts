@@ -27,6 +27,7 @@ import { ApplicationReadService } from '../modules/registration/application-read
 import { ApplicationResolver } from '../modules/registration/application.resolver';
 import { ApplicationReviewService } from '../modules/registration/application-review.service';
 import { ApplicationService } from '../modules/registration/application.service';
+import { ApplicationSubmitter } from '../modules/registration/application-submit';
 import { ExamUnitDetailResolver } from '../modules/registration/exam-unit-detail.resolver';
 import { ExamUnitDetailService } from '../modules/registration/exam-unit-detail.service';
 import { ReviewResolver } from '../modules/registration/review.resolver';
@@ -100,7 +101,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   });
   const paymentServices = createPaymentServices({ config, orm, clock });
   // 重新报名 closes the application's live payment order (see PaymentService.closeLiveOrderForWithdrawal).
-  const applications = new ApplicationService(paymentServices.payment);
+  const applications = new ApplicationService(new ApplicationSubmitter(config.submitGroupMax), paymentServices.payment);
   // Published exam data, cached per process; app.ts starts the listener that invalidates it.
   const publicData = new PublicDataCache();
   const uploads = new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs });

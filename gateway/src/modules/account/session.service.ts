@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestContext, Viewer } from '../../graphql/context';
 import { serializeCookie } from '../../http/cookies';
 import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GroupRunner } from '../../common/group-runner';
 import { executeCall, prepared, preparedQuery, type PreparedCall } from '../../orm/raw-transaction';
 
 export const SESSION_COOKIE = 'ccap_sid';
@@ -25,6 +27,45 @@ const LIVE_SESSION = prepared(
     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3`,
 );
 
+/** LIVE_SESSION for a group of lookups ($1 the token hashes, hex): the time conditions are checked per lookup. */
+const LIVE_SESSIONS = prepared(
+  'ccap_live_sessions',
+  `select encode(s.token_hash, 'hex') as token_hash_hex, s.account_id, s.last_seen_at, s.expires_at, a.name
+     from candidate_session s join candidate_account a on a.id = s.account_id
+    where s.token_hash = any(select decode(h, 'hex') from unnest($1::text[]) as h) and s.revoked_at is null`,
+);
+
+interface SessionRow {
+  account_id: string;
+  name: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+interface SessionLookup {
+  em: EntityManager;
+  tokenHash: Buffer;
+  now: Date;
+  /** Idle sessions last seen before this are over. */
+  idleSince: Date;
+}
+
+function lookUpAlone(lookup: SessionLookup): Promise<SessionRow | null> {
+  return preparedQuery<SessionRow>(lookup.em, LIVE_SESSION, [lookup.tokenHash, lookup.now, lookup.idleSince]).then(([row]) => row ?? null);
+}
+
+async function lookUpTogether(lookups: SessionLookup[]): Promise<Array<SessionRow | null>> {
+  const rows = await preparedQuery<SessionRow & { token_hash_hex: string }>(lookups[0]!.em, LIVE_SESSIONS, [
+    `{${lookups.map((l) => l.tokenHash.toString('hex')).join(',')}}`,
+  ]);
+  const byToken = new Map(rows.map((row) => [row.token_hash_hex, row]));
+  return lookups.map((lookup) => {
+    const row = byToken.get(lookup.tokenHash.toString('hex'));
+    const live = row && new Date(row.expires_at) > lookup.now && new Date(row.last_seen_at) > lookup.idleSince;
+    return live ? row : null;
+  });
+}
+
 const INSERT_SESSION = prepared(
   'ccap_insert_session',
   `insert into candidate_session (token_hash, account_id, created_at, last_seen_at, expires_at, revoked_at) values ($1, $2, $3, $3, $4, null)`,
@@ -38,6 +79,13 @@ function hashToken(token: string): Buffer {
 
 /** Server-side sessions behind an HttpOnly cookie; revocable one by one or per account. */
 export class SessionService {
+  /**
+   * Lookups that miss the cache while another is in flight go to PostgreSQL together (one round trip
+   * for a burst of signed-in requests: the first minutes of registration, or every process right
+   * after a restart).
+   */
+  private readonly lookups = new GroupRunner<SessionLookup, SessionRow | null>({ maxGroup: 100, alone: lookUpAlone, together: lookUpTogether });
+
   constructor(
     private readonly options: SessionOptions,
     /** Reuses lookups for a few seconds; revocations here and (notified) elsewhere drop them. */
@@ -99,11 +147,7 @@ export class SessionService {
     const cached = this.cache?.get(key, now.getTime());
     if (cached) return { id: cached.accountId, name: cached.name, sessionTokenHash: tokenHash };
     const ticket = this.cache?.ticket();
-    const [row] = await preparedQuery<{ account_id: string; name: string; last_seen_at: string; expires_at: string }>(ctx.em, LIVE_SESSION, [
-      tokenHash,
-      now,
-      new Date(now.getTime() - this.options.idleTimeoutMs),
-    ]);
+    const row = await this.lookups.run({ em: ctx.em, tokenHash, now, idleSince: new Date(now.getTime() - this.options.idleTimeoutMs) });
     if (!row) {
       this.clearCookie(ctx);
       return null;

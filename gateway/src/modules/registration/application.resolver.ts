@@ -53,7 +53,7 @@ export class ApplicationResolver {
   /** The result of a candidate mutation, with the application as it is now (the caller's own only). */
   private async result(ctx: RequestContext, outcome: ApplicationOutcome, applicationId: string | null, message: string): Promise<ApplicationResultType> {
     const id = outcome.ok ? outcome.applicationId : applicationId;
-    const row = outcome.ok && outcome.application ? outcome.application : id ? await this.reads.byId(ctx, id) : null;
+    const row = outcome.application ?? (id ? await this.reads.byId(ctx, id) : null);
     const application = row && row.accountId === ctx.viewer?.id ? row : null;
     if (outcome.ok) return { ok: true, errorCode: null, message, field: null, unmet: null, application };
     return { ok: false, errorCode: outcome.errorCode, message: outcome.message, field: outcome.field ?? null, unmet: outcome.unmet ?? null, application };

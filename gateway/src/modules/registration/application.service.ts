@@ -20,8 +20,8 @@ import {
   type PersonalInfo,
 } from './application-rules';
 import { isRealNameVerified } from './real-name-check';
-import { prepared, rawTransaction } from '../../orm/raw-transaction';
-import { APPLICATION_SELECT, toApplicationRow, type ApplicationRow } from './application-read.service';
+import type { ApplicationRow } from './application-read.service';
+import type { ApplicationSubmitter } from './application-submit';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 
 /** The application row as transitions see it, locked FOR UPDATE, with its exam unit's window. */
@@ -46,8 +46,8 @@ export interface LockedApplication {
   registrationEndsAt: Date;
 }
 
-/** `application`: the row as committed, when the transition read it anyway (saves the caller a query). */
-export type ApplicationOutcome = { ok: true; applicationId: string; application?: ApplicationRow } | RegistrationFailure;
+/** `application`: the row as committed (or, after a refusal, as it stays), when the transition read it anyway (saves the caller a query). */
+export type ApplicationOutcome = { ok: true; applicationId: string; application?: ApplicationRow } | (RegistrationFailure & { application?: ApplicationRow });
 
 export interface DetailsDraft {
   /** undefined: keep what was saved; null: clear it. */
@@ -85,12 +85,12 @@ export function requireViewer(ctx: RequestContext) {
   return ctx.viewer;
 }
 
-const APPLICATION_NOT_FOUND = '报名信息不存在';
+export const APPLICATION_NOT_FOUND = '报名信息不存在';
 
-const LOCKED_COLUMNS = `a.id, a.account_id, a.exam_id, a.exam_unit_id, e.year as exam_year, a.level, a.status, a.current_step,
+export const LOCKED_COLUMNS = `a.id, a.account_id, a.exam_id, a.exam_unit_id, e.year as exam_year, a.level, a.status, a.current_step,
             a.condition_route, a.city_id, a.point_id, a.held_point_id, a.subject_codes, a.personal_info,
             u.id as unit_id, u.code as unit_code, eu.registration_starts_at, eu.registration_ends_at`;
-const LOCKED_FROM = `from application a
+export const LOCKED_FROM = `from application a
        join exam e on e.id = a.exam_id
        join exam_unit eu on eu.id = a.exam_unit_id
        join registration_unit u on u.id = eu.unit_id`;
@@ -102,7 +102,7 @@ export async function lockApplication(tx: RequestContext, applicationId: string)
   return row ? toLockedApplication(row) : null;
 }
 
-function toLockedApplication(row: Record<string, any>): LockedApplication {
+export function toLockedApplication(row: Record<string, any>): LockedApplication {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -129,7 +129,7 @@ function toLockedApplication(row: Record<string, any>): LockedApplication {
 export const TRANSITION_INSERT = 'insert into application_history (application_id, from_status, to_status, actor_kind, actor_id, at, reason)';
 
 /** What 确认无误, 证明材料 → 下一步 and 提交 check besides the row itself, read in one statement (`a` and `e` in scope). */
-interface SubmissionFacts {
+export interface SubmissionFacts {
   realNameVerified: boolean;
   levelSubjects: Array<{ code: string; name: string }>;
   /** 中级 subjects passed in the previous exam year, by code → year (they roll over). */
@@ -139,7 +139,7 @@ interface SubmissionFacts {
   missingMaterials: string[];
 }
 
-const FACT_COLUMNS = `
+export const FACT_COLUMNS = `
   (select ca.real_name_verified_at is not null from candidate_account ca where ca.id = a.account_id) as real_name_verified,
   (select coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order), '[]')
      from exam_subject s where s.level = a.level) as level_subjects,
@@ -154,7 +154,7 @@ const FACT_COLUMNS = `
                        where up.application_id = a.id and up.purpose = 'MATERIAL' and up.material_code = m.code and up.deleted_at is null)
   ) as missing_materials`;
 
-function toSubmissionFacts(row: Record<string, any>): SubmissionFacts {
+export function toSubmissionFacts(row: Record<string, any>): SubmissionFacts {
   return {
     realNameVerified: row.real_name_verified === true,
     levelSubjects: row.level_subjects,
@@ -199,6 +199,22 @@ function materialsProblem(facts: SubmissionFacts): RegistrationFailure | null {
   return registrationFailure(RegistrationErrorCode.MATERIALS_MISSING, `请上传以下证明材料:${facts.missingMaterials.join('、')}`, {
     field: 'materials',
   });
+}
+
+/**
+ * Why 提交 is refused for this locked application (its own candidate's) with these facts at `now`:
+ * window, status, step, real name, 报名信息, 证明材料 — checked again on every submit, since the data may
+ * have changed since each step (a pass recorded, a material deleted).
+ */
+export function submitRefusal(app: LockedApplication, facts: SubmissionFacts, now: Date): RegistrationFailure | null {
+  return (
+    transitionRefusal(app, now, { step: ApplicationStep.CONFIRM, editable: true }) ??
+    (facts.realNameVerified
+      ? null
+      : registrationFailure(RegistrationErrorCode.REAL_NAME_NOT_VERIFIED, REGISTRATION_MESSAGES.REAL_NAME_NOT_VERIFIED)) ??
+    detailsProblem(app, facts) ??
+    materialsProblem(facts)
+  );
 }
 
 export async function recordTransition(
@@ -265,7 +281,7 @@ export async function candidateTransition(
 }
 
 /** Another candidate's application does not exist for the caller. */
-function ownApplication(app: LockedApplication | null, viewerId: string): LockedApplication {
+export function ownApplication(app: LockedApplication | null, viewerId: string): LockedApplication {
   if (!app || app.accountId !== viewerId) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
   return app;
 }
@@ -294,7 +310,10 @@ export interface LiveOrderCloser {
 }
 
 export class ApplicationService {
-  constructor(private readonly paymentOrders: LiveOrderCloser | null = null) {}
+  constructor(
+    private readonly submits: ApplicationSubmitter,
+    private readonly paymentOrders: LiveOrderCloser | null = null,
+  ) {}
 
   /** 点击进入: opens (or finds) the candidate's application for this exam in this unit. */
   async start(ctx: RequestContext, examUnitId: string): Promise<ApplicationOutcome> {
@@ -485,51 +504,9 @@ export class ApplicationService {
     });
   }
 
-  /**
-   * 信息确认 → 提交 (and resubmission after 审核不通过). Everything is checked again (the data may have
-   * changed since each step, e.g. a pass recorded or a material deleted), then the 报名点 place is
-   * taken with one conditional UPDATE: under READ COMMITTED a concurrent submitter waits for the row
-   * and re-evaluates `taken < capacity`, so the point never overbooks.
-   *
-   * The hottest write of the first hours, so it takes two round trips: (1) begin, lock the row,
-   * then read it with every fact the checks need (a new statement, so it sees whatever the lock
-   * waited for); (2) take the place, update the row, record the history, read the result, commit.
-   * The place is taken last, just before the commit, so the point's row lock is held for the
-   * shortest time; when the point is full nothing is written.
-   */
-  async submit(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
-    const viewer = requireViewer(ctx);
-    if (!UUID_PATTERN.test(applicationId)) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
-    return rawTransaction(ctx.em, async (tx): Promise<ApplicationOutcome> => {
-      const [, , [row]] = await tx.batch([
-        'begin',
-        { statement: SUBMIT_LOCK, args: [applicationId] },
-        { statement: SUBMIT_FACTS, args: [applicationId] },
-      ]);
-      const app = ownApplication(row ? toLockedApplication(row) : null, viewer.id);
-      const facts = toSubmissionFacts(row!);
-      const now = ctx.clock.now();
-      const problem =
-        transitionRefusal(app, now, { step: ApplicationStep.CONFIRM, editable: true }) ??
-        (facts.realNameVerified
-          ? null
-          : registrationFailure(RegistrationErrorCode.REAL_NAME_NOT_VERIFIED, REGISTRATION_MESSAGES.REAL_NAME_NOT_VERIFIED)) ??
-        detailsProblem(app, facts) ??
-        materialsProblem(facts);
-      if (problem) {
-        await tx.batch(['rollback']);
-        return problem;
-      }
-      const [[placed], [application]] = await tx.batch([
-        { statement: SUBMIT_WRITES, args: [app.id, app.pointId, app.heldPointId, now, app.status, app.accountId] },
-        { statement: SUBMIT_RESULT, args: [app.id] },
-        'commit',
-      ]);
-      if (!placed!.placed) {
-        return registrationFailure(RegistrationErrorCode.REGISTRATION_POINT_FULL, REGISTRATION_MESSAGES.REGISTRATION_POINT_FULL, { field: 'pointId' });
-      }
-      return { ok: true, applicationId, application: toApplicationRow(application!) };
-    });
+  /** 信息确认 → 提交 (and resubmission after 审核不通过): see ApplicationSubmitter. */
+  submit(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
+    return this.submits.submit(ctx, applicationId);
   }
 
   /** 重新报名: until the fee is paid; gives the 报名点 place back. Only inside the registration window. */
@@ -566,35 +543,6 @@ export class ApplicationService {
     await tx.em.execute(`update application set current_step = ?${unconfirm} where id = ?`, [step, app.id]);
   }
 }
-
-const SUBMIT_LOCK = prepared('ccap_submit_lock', `select 1 from application where id = $1 for update`);
-const SUBMIT_FACTS = prepared('ccap_submit_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = $1`);
-const SUBMIT_RESULT = prepared('ccap_submit_result', `${APPLICATION_SELECT} where a.id = $1`);
-
-/**
- * 提交's writes as one statement ($1 application, $2 chosen point, $3 point held so far or null,
- * $4 now, $5 status before, $6 candidate): take a place at the chosen point unless the application
- * already holds it there, give back a place held elsewhere, update the application and record the
- * transition, all only if the place was had. Answers `placed`.
- */
-const SUBMIT_WRITES = prepared(
-  'ccap_submit_writes',
-  `with took as (
-     update registration_point set taken = taken + 1
-      where id = $2::uuid and $3::uuid is distinct from $2::uuid and (capacity is null or taken < capacity) returning id),
-   placed as (select exists (select 1 from took) or $3::uuid is not distinct from $2::uuid as ok),
-   released as (
-     update registration_point set taken = taken - 1
-      where id = $3::uuid and $3::uuid is distinct from $2::uuid and taken > 0 and exists (select 1 from took) returning id),
-   submitted as (
-     update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
-            submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
-      where id = $1::uuid and (select ok from placed) returning id),
-   recorded as (
-     ${TRANSITION_INSERT}
-     select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
-   select ok as placed from placed`,
-);
 
 function cityNotAvailable(): RegistrationFailure {
   return registrationFailure(RegistrationErrorCode.CITY_NOT_AVAILABLE, REGISTRATION_MESSAGES.CITY_NOT_AVAILABLE, { field: 'cityId' });

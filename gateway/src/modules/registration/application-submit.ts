@@ -1,0 +1,225 @@
+import type { RequestContext } from '../../graphql/context';
+import { AppError, ErrorCode } from '../../common/errors';
+import { GroupRunner } from '../../common/group-runner';
+import { UUID_PATTERN } from '../exam/exam.service';
+import { prepared, rawTransaction } from '../../orm/raw-transaction';
+import { APPLICATION_SELECT, toApplicationRow } from './application-read.service';
+import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
+import {
+  APPLICATION_NOT_FOUND,
+  FACT_COLUMNS,
+  LOCKED_COLUMNS,
+  LOCKED_FROM,
+  ownApplication,
+  pgTextArray,
+  requireViewer,
+  submitRefusal,
+  toLockedApplication,
+  toSubmissionFacts,
+  TRANSITION_INSERT,
+  type ApplicationOutcome,
+} from './application.service';
+import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
+
+const SUBMIT_LOCK = prepared('ccap_submit_lock', `select 1 from application where id = $1 for update`);
+const SUBMIT_FACTS = prepared('ccap_submit_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = $1`);
+const SUBMIT_RESULT = prepared('ccap_submit_result', `${APPLICATION_SELECT} where a.id = $1`);
+
+/**
+ * 提交's writes as one statement ($1 application, $2 chosen point, $3 point held so far or null,
+ * $4 now, $5 status before, $6 candidate): take a place at the chosen point unless the application
+ * already holds it there, give back a place held elsewhere, update the application and record the
+ * transition, all only if the place was had. Answers `placed`.
+ */
+const SUBMIT_WRITES = prepared(
+  'ccap_submit_writes',
+  `with took as (
+     update registration_point set taken = taken + 1
+      where id = $2::uuid and $3::uuid is distinct from $2::uuid and (capacity is null or taken < capacity) returning id),
+   placed as (select exists (select 1 from took) or $3::uuid is not distinct from $2::uuid as ok),
+   released as (
+     update registration_point set taken = taken - 1
+      where id = $3::uuid and $3::uuid is distinct from $2::uuid and taken > 0 and exists (select 1 from took) returning id),
+   submitted as (
+     update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
+            submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
+      where id = $1::uuid and (select ok from placed) returning id),
+   recorded as (
+     ${TRANSITION_INSERT}
+     select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
+   select ok as placed from placed`,
+);
+
+// A group's statements take arrays ($1 the applications, as a text[] literal).
+const GROUP_LOCK = prepared('ccap_submit_group_lock', `select 1 from application where id = any($1::uuid[]) order by id for update`);
+const GROUP_FACTS = prepared('ccap_submit_group_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = any($1::uuid[])`);
+/** The 报名点 the group's applications choose or hold, locked in id order (every group locks in the same order: no deadlock). */
+const GROUP_POINTS = prepared(
+  'ccap_submit_group_points',
+  `select id, capacity, taken from registration_point
+    where id in (select point_id from application where id = any($1::uuid[])
+                 union select held_point_id from application where id = any($1::uuid[]))
+    order by id for update`,
+);
+/** $1 points, $2 change of `taken` each (the points are locked, and the changes were decided against their locked counts). */
+const GROUP_POINT_CHANGES = prepared(
+  'ccap_submit_group_point_changes',
+  `update registration_point p set taken = p.taken + c.change
+     from unnest($1::uuid[], $2::int[]) as c(id, change) where p.id = c.id`,
+);
+/** $1 applications placed, $2 when each was submitted, $3 its status before, $4 its candidate. */
+const GROUP_WRITES = prepared(
+  'ccap_submit_group_writes',
+  `with s as (select * from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[]) as s(id, at, from_status, actor_id)),
+   submitted as (
+     update application a set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = a.point_id,
+            submitted_at = s.at, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = s.at
+       from s where a.id = s.id returning a.id)
+   ${TRANSITION_INSERT}
+   select s.id, s.from_status, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', s.actor_id, s.at, null
+     from s join submitted on submitted.id = s.id`,
+);
+const GROUP_RESULTS = prepared('ccap_submit_group_results', `${APPLICATION_SELECT} where a.id = any($1::uuid[])`);
+
+interface PendingSubmit {
+  ctx: RequestContext;
+  viewerId: string;
+  applicationId: string;
+  now: Date;
+}
+
+interface PointCount {
+  capacity: number | null;
+  taken: number;
+  change: number;
+}
+
+function pointFull(): RegistrationFailure {
+  return registrationFailure(RegistrationErrorCode.REGISTRATION_POINT_FULL, REGISTRATION_MESSAGES.REGISTRATION_POINT_FULL, { field: 'pointId' });
+}
+
+/**
+ * 信息确认 → 提交 (and resubmission after 审核不通过). Everything is checked again (the data may have
+ * changed since each step), then the 报名点 place is taken: under the point's row lock, so the point
+ * never overbooks.
+ *
+ * The hottest write of the first hours. A submit arriving while this process has none in flight
+ * runs alone in two round trips: (1) begin, lock the application, read it with every fact the
+ * checks need (a new statement, so it sees whatever the lock waited for); (2) take the place with one
+ * conditional UPDATE, update the row, record the history, read the result, commit. Submits arriving
+ * meanwhile wait and then go together as one transaction (group commit, at most `maxGroup`): the
+ * same two round trips for all of them, one row lock and one UPDATE per 报名点 instead of one per
+ * candidate, one commit (GroupRunner). Within a group the places are given in arrival order against
+ * the locked counts, exactly as if the submits had run one after another; a refused submit (checks,
+ * point full) writes nothing and does not hold back the others. If the group's transaction fails as
+ * a whole, every submit in it runs again alone, so one candidate's fault cannot fail another's.
+ */
+export class ApplicationSubmitter {
+  private readonly groups: GroupRunner<PendingSubmit, ApplicationOutcome>;
+
+  /** `maxGroup` 1: every submit is its own transaction. */
+  constructor(maxGroup: number) {
+    this.groups = new GroupRunner({
+      maxGroup,
+      alone: submitAlone,
+      together: submitTogether,
+      key: (pending) => pending.applicationId,
+      onGroupFailure: (err, group) => group[0]!.ctx.logger.warn({ err, submits: group.length }, 'grouped 提交 failed; each submit runs alone'),
+    });
+  }
+
+  submit(ctx: RequestContext, applicationId: string): Promise<ApplicationOutcome> {
+    const viewer = requireViewer(ctx);
+    if (!UUID_PATTERN.test(applicationId)) throw new AppError(ErrorCode.NOT_FOUND, APPLICATION_NOT_FOUND);
+    return this.groups.run({ ctx, viewerId: viewer.id, applicationId, now: ctx.clock.now() });
+  }
+}
+
+async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit): Promise<ApplicationOutcome> {
+  return rawTransaction(ctx.em, async (tx): Promise<ApplicationOutcome> => {
+    const [, , [row]] = await tx.batch(['begin', { statement: SUBMIT_LOCK, args: [applicationId] }, { statement: SUBMIT_FACTS, args: [applicationId] }]);
+    const app = ownApplication(row ? toLockedApplication(row) : null, viewerId);
+    const problem = submitRefusal(app, toSubmissionFacts(row!), now);
+    if (problem) {
+      const [[unchanged]] = await tx.batch([{ statement: SUBMIT_RESULT, args: [app.id] }, 'rollback']);
+      return { ...problem, application: toApplicationRow(unchanged!) };
+    }
+    const [[placed], [application]] = await tx.batch([
+      { statement: SUBMIT_WRITES, args: [app.id, app.pointId, app.heldPointId, now, app.status, app.accountId] },
+      { statement: SUBMIT_RESULT, args: [app.id] },
+      'commit',
+    ]);
+    const answer = toApplicationRow(application!);
+    return placed!.placed ? { ok: true, applicationId, application: answer } : { ...pointFull(), application: answer };
+  });
+}
+
+/** One transaction for the group (distinct applications); each one's outcome, or the error a lone submit would have thrown. */
+async function submitTogether(group: PendingSubmit[]): Promise<Array<ApplicationOutcome | Error>> {
+  const ids = pgTextArray(group.map((p) => p.applicationId));
+  return rawTransaction(group[0]!.ctx.em, async (tx) => {
+    const [, , rows, pointRows] = await tx.batch([
+      'begin',
+      { statement: GROUP_LOCK, args: [ids] },
+      { statement: GROUP_FACTS, args: [ids] },
+      { statement: GROUP_POINTS, args: [ids] },
+    ]);
+    const rowById = new Map(rows!.map((row) => [row.id as string, row]));
+    const points = new Map<string, PointCount>(
+      pointRows!.map((p) => [p.id as string, { capacity: p.capacity === null ? null : Number(p.capacity), taken: Number(p.taken), change: 0 }]),
+    );
+    const outcomes: Array<ApplicationOutcome | Error> = [];
+    const placed: Array<{ index: number; id: string; at: Date; fromStatus: string; accountId: string }> = [];
+    group.forEach((pending, index) => {
+      const row = rowById.get(pending.applicationId);
+      let app;
+      try {
+        app = ownApplication(row ? toLockedApplication(row) : null, pending.viewerId);
+      } catch (err) {
+        outcomes.push(err as Error);
+        return;
+      }
+      const problem = submitRefusal(app, toSubmissionFacts(row!), pending.now);
+      if (problem) {
+        outcomes.push(problem);
+        return;
+      }
+      if (app.heldPointId !== app.pointId) {
+        const point = points.get(app.pointId!)!;
+        if (point.capacity !== null && point.taken >= point.capacity) {
+          outcomes.push(pointFull());
+          return;
+        }
+        point.taken++;
+        point.change++;
+        const held = app.heldPointId ? points.get(app.heldPointId) : undefined;
+        if (held && held.taken > 0) {
+          held.taken--;
+          held.change--;
+        }
+      }
+      outcomes.push({ ok: true, applicationId: app.id });
+      placed.push({ index, id: app.id, at: pending.now, fromStatus: app.status, accountId: app.accountId });
+    });
+    // Every application the callers own, placed or refused, is read back: their answers show it.
+    const ownIds = pgTextArray(group.filter((_, i) => !(outcomes[i] instanceof Error)).map((p) => p.applicationId));
+    let results: Array<Record<string, any>>;
+    if (placed.length === 0) {
+      [results] = (await tx.batch([{ statement: GROUP_RESULTS, args: [ownIds] }, 'rollback'])) as [Array<Record<string, any>>];
+    } else {
+      const changed = [...points].filter(([, p]) => p.change !== 0);
+      const placedIds = pgTextArray(placed.map((p) => p.id));
+      [, , results] = (await tx.batch([
+        { statement: GROUP_POINT_CHANGES, args: [pgTextArray(changed.map(([id]) => id)), `{${changed.map(([, p]) => p.change).join(',')}}`] },
+        {
+          statement: GROUP_WRITES,
+          args: [placedIds, pgTextArray(placed.map((p) => p.at.toISOString())), pgTextArray(placed.map((p) => p.fromStatus)), pgTextArray(placed.map((p) => p.accountId))],
+        },
+        { statement: GROUP_RESULTS, args: [ownIds] },
+        'commit',
+      ])) as [unknown, unknown, Array<Record<string, any>>];
+    }
+    const resultById = new Map(results.map((row) => [row.id as string, toApplicationRow(row)]));
+    return outcomes.map((outcome, i) => (outcome instanceof Error ? outcome : { ...outcome, application: resultById.get(group[i]!.applicationId) }));
+  });
+}
