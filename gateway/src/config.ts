@@ -31,7 +31,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
   VIEWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
-  SUBMIT_GROUP_MAX: z.coerce.number().int().min(1).max(500).default(64),
+  GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(500).default(64),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
@@ -86,8 +86,8 @@ export type AppConfig = {
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
   /** How long a candidate's own-application answer may be reused (graphql/viewer-response-cache.ts); 0 turns the cache off. */
   viewerCacheTtlMs: number;
-  /** At most this many 提交 share one transaction (modules/registration/application-submit.ts); 1 turns group commit off. */
-  submitGroupMax: number;
+  /** At most this many 提交, 生成订单 or payment notifications share one transaction (common/group-runner.ts); 1 turns group commit off. */
+  groupCommitMax: number;
   login: { ipMaxFailures: number };
   /** Photos and 证明材料 (POST /api/uploads): private directory, size cap, lifetime of an upload token. */
   uploads: { dir: string; maxBytes: number; tokenTtlMs: number };
@@ -168,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookie: isProduction,
     },
     viewerCacheTtlMs: e.VIEWER_CACHE_TTL_SECONDS * 1000,
-    submitGroupMax: e.SUBMIT_GROUP_MAX,
+    groupCommitMax: e.GROUP_COMMIT_MAX,
     login: { ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
     // Relative to the working directory (gateway/ under npm start): outside any web root either way.
     uploads: { dir: resolve(e.UPLOAD_DIR), maxBytes: e.UPLOAD_MAX_BYTES, tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000 },

@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GroupRunner } from '../src/common/group-runner';
+import type { RequestContext } from '../src/graphql/context';
+import { createLogger } from '../src/logger';
+import { PaymentChannelCode } from '../src/modules/payment/payment-channel.entity';
+import { createPaymentServices } from '../src/modules/payment/payment.module';
+import { SIM_SIGNATURE_HEADER } from '../src/modules/payment/payment-simulator';
+import { orderNumber } from '../src/modules/payment/order-number';
 import { FakeClock, type TestGateway } from './support';
 import { call, SEEDED_AT, signInAt, startRegistrationGateway } from './registration-support';
 import {
@@ -280,5 +287,119 @@ describe('after payment', () => {
     expect(result).toMatchObject({ ok: false, errorCode: 'INVALID_TRANSITION', message: '已缴费的报名信息不能修改,也不能重新报名' });
     expect(await appStatus(applicationId)).toBe('PAID');
     expect(await createOrder(gw, candidate.cookie, applicationId)).toMatchObject({ ok: false, errorCode: 'ALREADY_PAID' });
+  });
+});
+
+describe('grouped (group commit)', () => {
+  const logger = createLogger('silent');
+  const contextOf = (accountId: string | null) =>
+    ({ em: gw.orm.em.fork(), clock, logger, ip: '127.0.0.1', viewer: accountId ? { id: accountId, name: '考生' } : null }) as unknown as RequestContext;
+  const serviceOnSameDatabase = () => createPaymentServices({ config: gw.config, orm: gw.orm, clock }).payment;
+  const groupSizes = async <T,>(run: () => Promise<T>): Promise<[T, number[]]> => {
+    const together = vi.spyOn(GroupRunner.prototype as any, 'together');
+    try {
+      const result = await run();
+      return [result, together.mock.calls.map(([items]) => (items as unknown[]).length)];
+    } finally {
+      together.mockRestore();
+    }
+  };
+
+  it('生成订单 of several candidates in one transaction: each gets what it would have got alone, with its 网上缴费', async () => {
+    clock.set(SEEDED_AT);
+    const payments = serviceOnSameDatabase();
+    const [first, fresh, withLiveOrder, notApproved, someoneElses, withExpiredOrder] = await Promise.all(
+      Array.from({ length: 6 }, () => approvedApplication(gw, clock.now())),
+    );
+    await db().execute(`update application set status = 'SUBMITTED' where id = ?`, [notApproved!.applicationId]);
+    const live = await payments.createOrder(contextOf(withLiveOrder!.candidate.accountId), withLiveOrder!.applicationId, PaymentChannelCode.ALIPAY);
+    const expiring = await payments.createOrder(contextOf(withExpiredOrder!.candidate.accountId), withExpiredOrder!.applicationId, PaymentChannelCode.ALIPAY);
+    expect(live.ok && expiring.ok).toBe(true);
+    await db().execute(`update payment_order set expires_at = ? where order_no = ?`, [new Date(clock.now().getTime() - 1000), (expiring as any).order.orderNo]);
+
+    const ask = (a: { candidate: { accountId: string }; applicationId: string }, as = a.candidate.accountId) =>
+      payments.createOrder(contextOf(as), a.applicationId, PaymentChannelCode.ALIPAY);
+    // In one tick: the first runs alone, the others wait for it and go together; the repeated one waits for the next group.
+    const [outcomes, sizes] = await groupSizes(() =>
+      Promise.all([ask(first!), ask(fresh!), ask(withLiveOrder!), ask(notApproved!), ask(someoneElses!, fresh!.candidate.accountId), ask(withExpiredOrder!), ask(fresh!)]),
+    );
+    expect(sizes).toEqual([5]);
+    const [a, b, c, d, e, f, g] = outcomes as any[];
+    expect(a).toMatchObject({ ok: true, created: true });
+    expect(b).toMatchObject({ ok: true, created: true });
+    expect(b.view).toMatchObject({ applicationId: fresh!.applicationId, order: { orderNo: b.order.orderNo, status: 'PENDING' }, feeFen: b.order.amountFen });
+    expect(c).toMatchObject({ ok: true, created: false, order: { orderNo: (live as any).order.orderNo } });
+    expect(c.view.order.orderNo).toBe((live as any).order.orderNo);
+    expect(d).toMatchObject({ ok: false, errorCode: 'NOT_APPROVED' });
+    expect(d.view).toMatchObject({ applicationId: notApproved!.applicationId, applicationStatus: 'SUBMITTED' });
+    expect(e).toMatchObject({ ok: false, errorCode: 'APPLICATION_NOT_FOUND', view: null });
+    // The expired order was closed at the channel and here (alone, after the group), and a new one made.
+    expect(f).toMatchObject({ ok: true, created: true });
+    expect(f.order.orderNo).not.toBe((expiring as any).order.orderNo);
+    expect((await orderRow((expiring as any).order.orderNo)).status).toBe('CLOSED');
+    expect(g).toMatchObject({ ok: true, created: false, order: { orderNo: b.order.orderNo } });
+    const counts = await db().execute<Array<{ application_id: string; n: number }>>(
+      `select application_id, count(*)::int as n from payment_order where application_id in (?) and status = 'PENDING' group by application_id`,
+      [[first, fresh, withLiveOrder, notApproved, someoneElses, withExpiredOrder].map((x) => x!.applicationId)],
+    );
+    expect(Object.fromEntries(counts.map((r) => [r.application_id, r.n]))).toEqual({
+      [first!.applicationId]: 1,
+      [fresh!.applicationId]: 1,
+      [withLiveOrder!.applicationId]: 1,
+      [withExpiredOrder!.applicationId]: 1,
+    });
+  });
+
+  it('notifications in one transaction: paid, duplicate and rejected ones each recorded and answered as alone', async () => {
+    clock.set(SEEDED_AT);
+    const payments = serviceOnSameDatabase();
+    const apps = await Promise.all(Array.from({ length: 5 }, () => approvedApplication(gw, clock.now())));
+    const orders = [];
+    for (const app of apps) orders.push(((await payments.createOrder(contextOf(app.candidate.accountId), app.applicationId, PaymentChannelCode.ALIPAY)) as any).order);
+    const [o1, o2, o3, o4, o5] = orders;
+    const unknownOrderNo = orderNumber(clock.now());
+    const notify = (order: { orderNo: string; amountFen: number }, tradeNo: string, extra: { amountFen?: number; tradeStatus?: string } = {}) => {
+      const body = notificationBody({ orderNo: order.orderNo, tradeNo, amountFen: extra.amountFen ?? order.amountFen, paidAt: clock.now(), tradeStatus: extra.tradeStatus });
+      return payments.handleNotification(contextOf(null), PaymentChannelCode.ALIPAY, Buffer.from(body), { [SIM_SIGNATURE_HEADER]: signBody(body) });
+    };
+    const [results, sizes] = await groupSizes(() =>
+      Promise.all([
+        notify(o1, 'T1'),
+        notify(o2, 'T2'),
+        notify(o3, 'T3', { amountFen: o3.amountFen - 1 }),
+        notify(o1, 'T1'),
+        notify(o4, 'T4', { tradeStatus: 'WAIT_BUYER_PAY' }),
+        notify({ orderNo: unknownOrderNo, amountFen: 100 }, 'T9'),
+        notify(o5, 'T5'),
+        notify(o2, 'T2'),
+      ]),
+    );
+    expect(sizes).toEqual([6]);
+    expect(results.map((r) => `${r.outcome}${r.reason ? ` ${r.reason}` : ''}`)).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+      'REJECTED AMOUNT_MISMATCH',
+      'DUPLICATE',
+      'REJECTED TRADE_NOT_SUCCESS',
+      'REJECTED ORDER_NOT_FOUND',
+      'ACCEPTED',
+      'DUPLICATE',
+    ]);
+    for (const [order, app] of [[o1, apps[0]], [o2, apps[1]], [o5, apps[4]]] as const) {
+      expect(await orderRow(order.orderNo)).toMatchObject({ status: 'PAID' });
+      expect(await appStatus(app!.applicationId)).toBe('PAID');
+      const history = await paidHistory(app!.applicationId);
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ from_status: 'APPROVED', actor_kind: 'SYSTEM', actor_id: 'payment:ALIPAY', reason: `缴费成功,订单号码 ${order.orderNo}` });
+    }
+    for (const [order, app] of [[o3, apps[2]], [o4, apps[3]]] as const) {
+      expect(await orderRow(order.orderNo)).toMatchObject({ status: 'PENDING' });
+      expect(await appStatus(app!.applicationId)).toBe('APPROVED');
+    }
+    expect((await notes(o1.orderNo)).map((n) => [n.outcome, n.delivery_count])).toEqual([['ACCEPTED', 2]]);
+    expect((await notes(o2.orderNo)).map((n) => [n.outcome, n.delivery_count])).toEqual([['ACCEPTED', 2]]);
+    expect((await notes(o3.orderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'AMOUNT_MISMATCH']]);
+    expect((await notes(o4.orderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'TRADE_NOT_SUCCESS']]);
+    expect((await notes(unknownOrderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'ORDER_NOT_FOUND']]);
   });
 });

@@ -18,13 +18,29 @@ export function prepared(name: string, text: string): PreparedStatement {
   return { name, text };
 }
 
-type PooledConnection = pg.Client & { __knex__disposed?: unknown; ccapPrepared?: Set<string> };
+/**
+ * `connection.parsedStatements`: the driver's record of the statements prepared on this connection,
+ * by name. `preparedQuery` prepares through the driver (which records them), a batch prepares with
+ * SQL `prepare` and records them there too: the two share PostgreSQL's per-connection namespace, so
+ * each must know what the other prepared.
+ */
+type PooledConnection = pg.Client & { __knex__disposed?: unknown; connection: { parsedStatements: Record<string, string> } };
 
 function pool(em: EntityManager) {
   return em.getConnection().getKnex().client as {
     acquireConnection(): Promise<PooledConnection>;
     releaseConnection(connection: PooledConnection): Promise<void>;
   };
+}
+
+/**
+ * A PostgreSQL array literal (`{"a",NULL,"b"}`) for a statement's array parameter (`$1::uuid[]`,
+ * `$2::int[]`, …): the hot group statements take one array per column and `unnest` them.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | Date | null | undefined>): string {
+  const element = (v: string | number | Date | null | undefined) =>
+    v === null || v === undefined ? 'NULL' : `"${(v instanceof Date ? v.toISOString() : String(v)).replace(/["\\]/g, '\\$&')}"`;
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** One read with a prepared statement (driver-level: parsed once per pooled connection), outside any transaction. */
@@ -89,7 +105,7 @@ export interface RawTransaction {
 export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransaction) => Promise<T>): Promise<T> {
   const client = pool(em);
   const connection = await client.acquireConnection();
-  const preparedHere = (connection.ccapPrepared ??= new Set());
+  const preparedHere = connection.connection.parsedStatements;
   let open = false;
   const literal = (value: Value): string => {
     if (value === null) return 'null';
@@ -103,14 +119,14 @@ export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransac
       const sql: string[] = [];
       /** Index in the driver's results of each statement's own result. */
       const resultIndex: number[] = [];
-      const preparing: string[] = [];
+      const preparing: PreparedStatement[] = [];
       for (const s of statements) {
         if (typeof s === 'string') {
           sql.push(s);
         } else {
-          if (!preparedHere.has(s.statement.name) && !preparing.includes(s.statement.name)) {
+          if (!(s.statement.name in preparedHere) && !preparing.some((p) => p.name === s.statement.name)) {
             sql.push(`prepare ${s.statement.name} as ${s.statement.text}`);
-            preparing.push(s.statement.name);
+            preparing.push(s.statement);
           }
           sql.push(s.args.length ? `execute ${s.statement.name}(${s.args.map(literal).join(', ')})` : `execute ${s.statement.name}`);
         }
@@ -125,7 +141,7 @@ export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransac
         if (preparing.length > 0) connection.__knex__disposed = err;
         throw err;
       }
-      for (const name of preparing) preparedHere.add(name);
+      for (const statement of preparing) preparedHere[statement.name] = statement.text;
       const last = statements[statements.length - 1];
       if (last === 'commit' || last === 'rollback') open = false;
       return resultIndex.map((i) => results[i]?.rows ?? []);

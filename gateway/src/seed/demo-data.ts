@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ExamLevel, EXAM_LEVEL_LABELS, RegistrationUnitKind } from '../modules/exam/exam.entity';
 import { PaymentChannelCode } from '../modules/payment/payment-channel.entity';
 import { seedRegistrationSetup } from '../modules/registration/registration.seed';
+import { arrayLiteral } from '../orm/raw-transaction';
 
 /** [code (GB/T 2260), name, kind, telephone area code] in the order of the official province table. */
 export const REGISTRATION_UNITS: ReadonlyArray<readonly [string, string, RegistrationUnitKind, string]> = [
@@ -47,11 +48,6 @@ export const REGISTRATION_UNITS: ReadonlyArray<readonly [string, string, Registr
 /** Demo windows: most units open now, some (as 上海/河南 did in 2025) open later, one already closed. */
 const NOT_YET_OPEN = new Set(['310000', '410000']);
 const ALREADY_CLOSED = new Set(['540000']);
-
-/** Knex expands JS arrays into parameter lists, so arrays go to PostgreSQL as literals. */
-function pgTextArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
 
 const DAY = 24 * 3600 * 1000;
 
@@ -119,7 +115,7 @@ export async function seedDemoData(em: EntityManager, now: Date): Promise<void> 
            select gen_random_uuid(), ?, u.id, ?, ?, ?, ?, ?::text[], ?
              from registration_unit u where u.code = ?
            on conflict (exam_id, unit_id) do nothing`,
-          [exam.id, w.start, w.end, w.start, w.paymentEnd, pgTextArray([`${areaCode}-66001234`, `${areaCode}-66005678`]), `https://kjks.example.cn/notices/${code}`, code],
+          [exam.id, w.start, w.end, w.start, w.paymentEnd, arrayLiteral([`${areaCode}-66001234`, `${areaCode}-66005678`]), `https://kjks.example.cn/notices/${code}`, code],
         );
       }
     }

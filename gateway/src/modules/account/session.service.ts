@@ -4,7 +4,7 @@ import { serializeCookie } from '../../http/cookies';
 import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GroupRunner } from '../../common/group-runner';
-import { executeCall, prepared, preparedQuery, type PreparedCall } from '../../orm/raw-transaction';
+import { arrayLiteral, executeCall, prepared, preparedQuery, type PreparedCall } from '../../orm/raw-transaction';
 
 export const SESSION_COOKIE = 'ccap_sid';
 /** Sliding expiry is refreshed at most this often, so a busy page does not write on every request. */
@@ -56,7 +56,7 @@ function lookUpAlone(lookup: SessionLookup): Promise<SessionRow | null> {
 
 async function lookUpTogether(lookups: SessionLookup[]): Promise<Array<SessionRow | null>> {
   const rows = await preparedQuery<SessionRow & { token_hash_hex: string }>(lookups[0]!.em, LIVE_SESSIONS, [
-    `{${lookups.map((l) => l.tokenHash.toString('hex')).join(',')}}`,
+    arrayLiteral(lookups.map((l) => l.tokenHash.toString('hex'))),
   ]);
   const byToken = new Map(rows.map((row) => [row.token_hash_hex, row]));
   return lookups.map((lookup) => {

@@ -24,6 +24,7 @@ export function createPaymentServices({ config, orm, clock }: { config: AppConfi
   const payment = new PaymentService({
     providerOf: (channel) => providers.get(channel) ?? null,
     orderTtlMs: config.payment.orderTtlMs,
+    groupMax: config.groupCommitMax,
     queryAfterMs: config.payment.queryAfterMs,
   });
   return { payment, paymentSimulator: simulator };

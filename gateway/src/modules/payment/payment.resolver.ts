@@ -76,7 +76,7 @@ export class PaymentResolver {
     @Arg('channel', () => PaymentChannelCode) channel: PaymentChannelCode,
   ): Promise<PaymentOrderResultType> {
     const outcome = await this.payments.createOrder(ctx, applicationId, channel);
-    const v = await this.payments.myPayment(ctx, applicationId);
+    const v = outcome.view !== undefined ? outcome.view : await this.payments.myPayment(ctx, applicationId);
     const payment = v ? await this.view(ctx, v) : null;
     if (!outcome.ok) return { ok: false, errorCode: outcome.errorCode, message: outcome.message, created: false, payment };
     return { ok: true, errorCode: null, message: outcome.created ? '订单已生成' : '已有未支付的订单', created: outcome.created, payment };

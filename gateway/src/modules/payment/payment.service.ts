@@ -13,12 +13,16 @@ import { PaymentChannelCode } from './payment-channel.entity';
 import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } from './payment-order.entity';
 import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
 import { orderNumber } from './order-number';
+import { GroupRunner } from '../../common/group-runner';
+import { arrayLiteral, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
 
 export interface PaymentServiceOptions {
   /** The provider of a channel, or null when the channel has none in this deployment. */
   providerOf: (channel: PaymentChannelCode) => PaymentChannelProvider | null;
   orderTtlMs: number;
   queryAfterMs: number;
+  /** At most this many 生成订单 or notifications share one transaction; 1: each its own. */
+  groupMax: number;
 }
 
 export interface OrderRow {
@@ -69,7 +73,8 @@ export interface PaymentView {
   channels: Array<{ code: PaymentChannelCode; name: string }>;
 }
 
-export type CreateOrderOutcome = { ok: true; order: OrderRow; created: boolean } | PaymentFailure;
+/** `view`: 网上缴费 as committed, when 生成订单 read it anyway (undefined: not read; null: not the caller's). */
+export type CreateOrderOutcome = ({ ok: true; order: OrderRow; created: boolean } | PaymentFailure) & { view?: PaymentView | null };
 
 interface AppForPayment {
   id: string;
@@ -115,12 +120,153 @@ function feeFen(rule: { per_person_fen: number | null; per_subject_fen: number |
   return rule.per_person_fen + rule.per_subject_fen * subjectCount;
 }
 
+/** The order and its application's status, both locked: what a payment is checked against. */
+type LockedOrder = OrderRow & { applicationStatus: ApplicationStatus };
+
+/** Refusals that need no database: the channel's merchant and the trade's state. */
+function notificationRefusal(provider: PaymentChannelProvider | null, n: VerifiedNotification): string | null {
+  if (!provider || n.merchantId !== provider.merchantId) return 'MERCHANT_MISMATCH';
+  if (n.tradeStatus !== 'SUCCESS') return 'TRADE_NOT_SUCCESS';
+  return null;
+}
+
+/** What a vouched-for payment does to its locked order: PAY it, a DUPLICATE of the trade that paid it, or the reason it is rejected. */
+function paymentVerdict(channel: PaymentChannelCode, n: VerifiedNotification, order: LockedOrder | undefined): 'PAY' | 'DUPLICATE' | string {
+  if (!order || order.channel !== channel) return 'ORDER_NOT_FOUND';
+  if (order.amountFen !== n.amountFen) return 'AMOUNT_MISMATCH';
+  if (order.status === PaymentOrderStatus.PAID) return order.channelTradeNo === n.tradeNo ? 'DUPLICATE' : 'PAID_BY_OTHER_TRADE';
+  if (order.status === PaymentOrderStatus.CLOSED) return 'ORDER_CLOSED';
+  if (n.paidAt.getTime() > new Date(order.expiresAt).getTime()) return 'PAID_AFTER_EXPIRY';
+  if (order.status !== PaymentOrderStatus.PENDING) return 'ORDER_NOT_PENDING';
+  if (order.applicationStatus !== ApplicationStatus.APPROVED) return 'APPLICATION_NOT_APPROVED';
+  return 'PAY';
+}
+
+const paymentActor = (channel: PaymentChannelCode) => `payment:${channel}`;
+const paidReason = (orderNo: string) => `缴费成功,订单号码 ${orderNo}`;
+
+/** 网上缴费 of applications ($1) in one round trip each: the application, its subjects, fee rule, the order to show and the channels. */
+const PAYMENT_VIEWS = prepared(
+  'ccap_payment_views',
+  `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
+          eu.payment_starts_at, eu.payment_ends_at, fr.per_person_fen, fr.per_subject_fen,
+          coalesce((select json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order) from exam_subject s where s.code = any(a.subject_codes)), '[]') as subjects,
+          -- the paid order, else the live one, else the latest closed one
+          (select row_to_json(shown) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id
+              order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1) shown) as "order",
+          coalesce((select json_agg(json_build_object('code', pc.code, 'name', pc.name) order by pc.sort_order) from payment_channel pc where pc.enabled), '[]') as channels
+     from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
+     join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
+     left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
+    where a.id = any($1::uuid[])`,
+);
+
+/** What 生成订单 decides on, for applications ($1) locked in id order; the channel is checked separately (CHANNELS_ENABLED). */
+const GROUP_LOCK_FOR_ORDERS = prepared(
+  'ccap_order_group_lock',
+  `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code,
+          fr.per_person_fen, fr.per_subject_fen,
+          (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order
+     from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
+     left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
+    where a.id = any($1::uuid[]) order by a.id for update of a`,
+);
+const CHANNELS_ENABLED = prepared('ccap_channels_enabled', `select code from payment_channel where enabled`);
+/**
+ * The group's new orders ($1 numbers, $2 applications, $3 exam units, $4 channels, $5 amounts, $6 created,
+ * $7 expiry, $8 how many). The applications are locked and have no live order, so every row goes in;
+ * if one did not (an order-number collision), the division by zero fails the transaction and the
+ * group is run one by one, each drawing its numbers again.
+ */
+const GROUP_INSERT_ORDERS = prepared(
+  'ccap_order_group_insert',
+  `with inserted as (
+     insert into payment_order as o (id, order_no, application_id, exam_unit_id, channel, amount_fen, status, created_at, expires_at)
+     select gen_random_uuid(), order_no, application_id, exam_unit_id, channel, amount_fen, 'PENDING', created_at, expires_at
+       from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[])
+            as n(order_no, application_id, exam_unit_id, channel, amount_fen, created_at, expires_at)
+     on conflict do nothing
+     returning ${ORDER_COLUMNS})
+   select *, 1 / ((select count(*) from inserted) = $8)::int as ok from inserted`,
+);
+
+interface PendingOrder {
+  ctx: RequestContext;
+  viewerId: string;
+  applicationId: string;
+  channel: PaymentChannelCode;
+}
+
+// Statements of grouped payment notifications (see PaymentService.handleNotification); arrays per column.
+const GROUP_LOCK_ORDERS = prepared(
+  'ccap_pay_group_lock',
+  `select ${ORDER_COLUMNS}, a.status as "applicationStatus" from payment_order o join application a on a.id = o.application_id
+    where o.order_no = any($1::text[]) order by o.id for update of o, a`,
+);
+/**
+ * Orders and applications to PAID with their history ($1 orders, $2 paid at, $3 trade numbers,
+ * $4 actors, $5 history reasons, $6 received at, $7 how many). The conditions repeat the checks,
+ * which the locks make hold; if they did not all match, the division by zero fails the transaction
+ * (the group is then run one by one, each with its own check).
+ */
+const GROUP_PAY = prepared(
+  'ccap_pay_group_writes',
+  `with p as (select * from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) as p(order_id, paid_at, trade_no, actor_id, reason, at)),
+   paid_order as (
+     update payment_order o set status = '${PaymentOrderStatus.PAID}', paid_at = p.paid_at, channel_trade_no = p.trade_no
+       from p where o.id = p.order_id and o.status = '${PaymentOrderStatus.PENDING}' returning o.application_id, p.actor_id, p.reason, p.at),
+   paid_application as (
+     update application a set status = '${ApplicationStatus.PAID}', current_step = 'PAYMENT', updated_at = po.at
+       from paid_order po where a.id = po.application_id and a.status = '${ApplicationStatus.APPROVED}' returning a.id, po.actor_id, po.reason, po.at),
+   history as (
+     ${TRANSITION_INSERT}
+     select id, '${ApplicationStatus.APPROVED}', '${ApplicationStatus.PAID}', '${ApplicationActorKind.SYSTEM}', actor_id, at, reason from paid_application)
+   select 1 / (((select count(*) from paid_order) = $7 and (select count(*) from paid_application) = $7)::int) as ok`,
+);
+/** Every notification of the group, accepted, duplicate or rejected (rejected ones are outside the unique index, so never conflict). */
+const GROUP_NOTIFICATIONS = prepared(
+  'ccap_pay_group_notifications',
+  `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
+   select channel, trade_no, order_no, amount_fen, 'NOTIFY', outcome, reason, raw_body, 1, at, at
+     from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+          as n(channel, trade_no, order_no, amount_fen, outcome, reason, raw_body, at)
+   on conflict (channel, channel_trade_no) where outcome <> 'REJECTED'
+   do update set delivery_count = payment_notification.delivery_count + 1, last_received_at = excluded.last_received_at`,
+);
+
+interface PendingNotification {
+  ctx: RequestContext;
+  channel: PaymentChannelCode;
+  notification: VerifiedNotification;
+  rawBody: string;
+}
+
 export function paymentReturnPath(applicationId: string): string {
   return `/payment/${applicationId}`;
 }
 
 export class PaymentService {
-  constructor(private readonly options: PaymentServiceOptions) {}
+  /** Verified notifications that arrive while another is being applied go together (group commit, see GroupRunner). */
+  private readonly notifications: GroupRunner<PendingNotification, NotifyResult>;
+  /** 生成订单 likewise. */
+  private readonly orders: GroupRunner<PendingOrder, CreateOrderOutcome>;
+
+  constructor(private readonly options: PaymentServiceOptions) {
+    this.orders = new GroupRunner({
+      maxGroup: options.groupMax,
+      alone: (pending) => this.createOrderAlone(pending),
+      together: (group) => this.createOrdersTogether(group),
+      key: (pending) => pending.applicationId,
+      onGroupFailure: (err, group) => group[0]!.ctx.logger.warn({ err, orders: group.length }, 'grouped 生成订单 failed; each runs alone'),
+    });
+    this.notifications = new GroupRunner({
+      maxGroup: options.groupMax,
+      alone: ({ ctx, channel, notification, rawBody }) => ctx.em.transactional((em) => this.applyPayment({ ...ctx, em }, channel, notification, 'NOTIFY', rawBody)),
+      together: (pending) => this.applyPaymentsTogether(pending),
+      key: (pending) => pending.notification.orderNo,
+      onGroupFailure: (err, group) => group[0]!.ctx.logger.warn({ err, notifications: group.length }, 'grouped payment notifications failed; each runs alone'),
+    });
+  }
 
   async listEnabledChannels(ctx: RequestContext): Promise<Array<{ code: PaymentChannelCode; name: string }>> {
     const rows = await ctx.em
@@ -171,47 +317,43 @@ export class PaymentService {
    * of the statement's start: one created by the transaction we waited for is missed there, and then the
    * insert below conflicts on the live-order index and the order is read again, so the answer is the same.
    */
-  async createOrder(ctx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<CreateOrderOutcome> {
+  createOrder(ctx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<CreateOrderOutcome> {
     const viewer = ctx.viewer;
     if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
-    const provider = this.options.providerOf(channel);
+    if (!UUID_PATTERN.test(applicationId)) return Promise.resolve(paymentFailure(PaymentErrorCode.APPLICATION_NOT_FOUND));
+    return this.orders.run({ ctx, viewerId: viewer.id, applicationId, channel });
+  }
+
+  private async createOrderAlone({ ctx, viewerId, applicationId, channel }: PendingOrder): Promise<CreateOrderOutcome> {
     try {
       return await ctx.em.transactional(async (em) => {
         const tx: RequestContext = { ...ctx, em };
         const app = await this.lockApplication(tx, applicationId, channel);
-        if (!app || app.account_id !== viewer.id) throw new Rollback(paymentFailure(PaymentErrorCode.APPLICATION_NOT_FOUND));
-        if (app.status === ApplicationStatus.PAID) throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
-        if (app.status !== ApplicationStatus.APPROVED) throw new Rollback(paymentFailure(PaymentErrorCode.NOT_APPROVED));
         const now = tx.clock.now();
-        const startsAt = new Date(app.payment_starts_at);
-        const endsAt = new Date(app.payment_ends_at);
-        const live = toOrder(app.live_order ?? undefined) ?? null;
-        if (live && live.expiresAt.getTime() > now.getTime()) return { ok: true as const, order: live, created: false };
-        if (live) {
+        const live = app && app.account_id === viewerId ? (toOrder(app.live_order ?? undefined) ?? null) : null;
+        if (live && live.expiresAt.getTime() <= now.getTime() && app!.status === ApplicationStatus.APPROVED) {
           const settled = await this.settleExpired(tx, live);
           if (settled === 'PAID') throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
+          app!.live_order = null;
         }
-        if (!isWithinWindow(now, startsAt, endsAt)) {
-          const when = now < startsAt ? '缴费尚未开始' : '缴费已结束';
-          throw new Rollback(paymentFailure(PaymentErrorCode.PAYMENT_WINDOW_CLOSED, `${when},缴费时间为${chinaDateTime(startsAt)}至${chinaDateTime(endsAt)}`));
-        }
-        if (!app.channel_enabled || !provider) throw new Rollback(paymentFailure(PaymentErrorCode.CHANNEL_NOT_AVAILABLE));
-        const amount = feeFen(app, app.subject_codes?.length ?? 0);
-        if (amount === null) throw new Rollback(paymentFailure(PaymentErrorCode.FEE_RULE_MISSING));
-        const expiresAt = new Date(Math.min(now.getTime() + this.options.orderTtlMs, endsAt.getTime()));
+        const decision = this.orderDecision(app ?? undefined, viewerId, channel, now);
+        if ('errorCode' in decision) throw new Rollback(decision);
+        if ('live' in decision) return { ok: true as const, order: decision.live, created: false };
+        const { amount, expiresAt } = decision;
+        const target = app!;
         for (let attempt = 0; attempt < 5; attempt++) {
           const inserted = await em.execute<OrderRow[]>(
             `insert into payment_order as o (id, order_no, application_id, exam_unit_id, channel, amount_fen, status, created_at, expires_at)
              values (gen_random_uuid(), ?, ?, ?, ?, ?, 'PENDING', ?, ?)
              on conflict do nothing
              returning ${ORDER_COLUMNS}`,
-            [orderNumber(now), app.id, app.exam_unit_id, channel, amount, now, expiresAt],
+            [orderNumber(now), target.id, target.exam_unit_id, channel, amount, now, expiresAt],
           );
           if (inserted[0]) {
-            tx.logger.info({ orderNo: inserted[0].orderNo, applicationId: app.id, amountFen: amount }, 'payment order created');
+            tx.logger.info({ orderNo: inserted[0].orderNo, applicationId: target.id, amountFen: amount }, 'payment order created');
             return { ok: true as const, order: toOrder(inserted[0]), created: true };
           }
-          const other = await this.liveOrder(tx, app.id);
+          const other = await this.liveOrder(tx, target.id);
           if (other) return { ok: true as const, order: other, created: false };
           // else: an order number collision; draw another
         }
@@ -221,6 +363,103 @@ export class PaymentService {
       if (err instanceof Rollback) return err.failure;
       throw err;
     }
+  }
+
+  /**
+   * What 生成订单 does for a locked application (its live order already settled when it had expired):
+   * refuse, answer the live order, or create one of this amount and expiry.
+   */
+  private orderDecision(
+    app: AppForPayment | undefined,
+    viewerId: string,
+    channel: PaymentChannelCode,
+    now: Date,
+  ): PaymentFailure | { live: OrderRow } | { amount: number; expiresAt: Date } {
+    if (!app || app.account_id !== viewerId) return paymentFailure(PaymentErrorCode.APPLICATION_NOT_FOUND);
+    if (app.status === ApplicationStatus.PAID) return paymentFailure(PaymentErrorCode.ALREADY_PAID);
+    if (app.status !== ApplicationStatus.APPROVED) return paymentFailure(PaymentErrorCode.NOT_APPROVED);
+    const live = toOrder(app.live_order ?? undefined);
+    if (live) return { live };
+    const startsAt = new Date(app.payment_starts_at);
+    const endsAt = new Date(app.payment_ends_at);
+    if (!isWithinWindow(now, startsAt, endsAt)) {
+      const when = now < startsAt ? '缴费尚未开始' : '缴费已结束';
+      return paymentFailure(PaymentErrorCode.PAYMENT_WINDOW_CLOSED, `${when},缴费时间为${chinaDateTime(startsAt)}至${chinaDateTime(endsAt)}`);
+    }
+    if (!app.channel_enabled || !this.options.providerOf(channel)) return paymentFailure(PaymentErrorCode.CHANNEL_NOT_AVAILABLE);
+    const amount = feeFen(app, app.subject_codes?.length ?? 0);
+    if (amount === null) return paymentFailure(PaymentErrorCode.FEE_RULE_MISSING);
+    return { amount, expiresAt: new Date(Math.min(now.getTime() + this.options.orderTtlMs, endsAt.getTime())) };
+  }
+
+  /**
+   * 生成订单 for a group (distinct applications) in one transaction and two round trips: lock the
+   * applications, decide each as `createOrderAlone` does, insert the new orders and read every
+   * caller's 网上缴费, commit. An application whose live order has expired needs the channel asked
+   * first (settleExpired): it is left out and run alone after the group.
+   */
+  private async createOrdersTogether(group: PendingOrder[]): Promise<CreateOrderOutcome[]> {
+    const settleFirst: number[] = [];
+    const outcomes = await rawTransaction(group[0]!.ctx.em, async (tx) => {
+      const [, rows, channels] = await tx.batch([
+        'begin',
+        { statement: GROUP_LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
+        { statement: CHANNELS_ENABLED, args: [] },
+      ]);
+      const enabled = new Set(channels!.map((c) => c.code as string));
+      const appById = new Map(rows!.map((row) => [row.id as string, row as AppForPayment]));
+      const inserts: Array<{ index: number; orderNo: string; app: AppForPayment; channel: PaymentChannelCode; amount: number; now: Date; expiresAt: Date }> = [];
+      const decided = group.map((pending, index): CreateOrderOutcome | null => {
+        const now = pending.ctx.clock.now();
+        const found = appById.get(pending.applicationId);
+        const app = found && { ...found, channel_enabled: enabled.has(pending.channel) };
+        const live = app && app.account_id === pending.viewerId ? toOrder(app.live_order ?? undefined) : undefined;
+        if (live && live.expiresAt.getTime() <= now.getTime() && app!.status === ApplicationStatus.APPROVED) {
+          settleFirst.push(index);
+          return null;
+        }
+        const decision = this.orderDecision(app, pending.viewerId, pending.channel, now);
+        if ('errorCode' in decision) return decision;
+        if ('live' in decision) return { ok: true, order: decision.live, created: false };
+        inserts.push({ index, orderNo: orderNumber(now), app: app!, channel: pending.channel, amount: decision.amount, now, expiresAt: decision.expiresAt });
+        return null;
+      });
+      const own = group.filter((p, i) => !settleFirst.includes(i) && appById.get(p.applicationId)?.account_id === p.viewerId);
+      const views = arrayLiteral(own.map((p) => p.applicationId));
+      const [inserted, viewRows] = inserts.length
+        ? await tx.batch([
+            {
+              statement: GROUP_INSERT_ORDERS,
+              args: [
+                arrayLiteral(inserts.map((i) => i.orderNo)),
+                arrayLiteral(inserts.map((i) => i.app.id)),
+                arrayLiteral(inserts.map((i) => i.app.exam_unit_id)),
+                arrayLiteral(inserts.map((i) => i.channel)),
+                arrayLiteral(inserts.map((i) => i.amount)),
+                arrayLiteral(inserts.map((i) => i.now)),
+                arrayLiteral(inserts.map((i) => i.expiresAt)),
+                inserts.length,
+              ],
+            },
+            { statement: PAYMENT_VIEWS, args: [views] },
+            'commit',
+          ])
+        : [[], ...(await tx.batch([{ statement: PAYMENT_VIEWS, args: [views] }, 'commit']))];
+      const insertedByApp = new Map(inserted!.map(({ ok: _ok, ...row }) => [row.applicationId as string, toOrder(row as OrderRow)]));
+      const viewByApp = new Map(viewRows!.map((row) => [row.id as string, row]));
+      return decided.map((outcome, index): CreateOrderOutcome | null => {
+        const pending = group[index]!;
+        const viewRow = viewByApp.get(pending.applicationId);
+        const view = viewRow && viewRow.account_id === pending.viewerId ? this.toView(viewRow, pending.ctx.clock.now()) : null;
+        if (outcome) return { ...outcome, view };
+        if (settleFirst.includes(index)) return null;
+        const order = insertedByApp.get(pending.applicationId)!;
+        pending.ctx.logger.info({ orderNo: order.orderNo, applicationId: pending.applicationId, amountFen: order.amountFen }, 'payment order created');
+        return { ok: true, order, created: true, view };
+      });
+    });
+    for (const index of settleFirst) outcomes[index] = await this.createOrderAlone(group[index]!);
+    return outcomes as CreateOrderOutcome[];
   }
 
   /**
@@ -307,27 +546,22 @@ export class PaymentService {
       tx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason, source }, 'payment notification rejected');
       return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason };
     };
-    if (!provider || n.merchantId !== provider.merchantId) return reject('MERCHANT_MISMATCH');
-    if (n.tradeStatus !== 'SUCCESS') return reject('TRADE_NOT_SUCCESS');
+    const refused = notificationRefusal(provider, n);
+    if (refused) return reject(refused);
     // The order and its application locked together (order first, as before), so what is checked
     // below stays true until commit and the writes need no savepoint.
-    const [locked] = await tx.em.execute<Array<OrderRow & { applicationStatus: ApplicationStatus }>>(
+    const [locked] = await tx.em.execute<LockedOrder[]>(
       `select ${ORDER_COLUMNS}, a.status as "applicationStatus" from payment_order o join application a on a.id = o.application_id
         where o.order_no = ? for update of o, a`,
       [n.orderNo],
     );
-    const order = toOrder(locked);
-    if (!order || order.channel !== channel) return reject('ORDER_NOT_FOUND');
-    if (order.amountFen !== n.amountFen) return reject('AMOUNT_MISMATCH');
-    if (order.status === PaymentOrderStatus.PAID) {
-      if (order.channelTradeNo !== n.tradeNo) return reject('PAID_BY_OTHER_TRADE');
+    const verdict = paymentVerdict(channel, n, toOrder(locked));
+    if (verdict === 'DUPLICATE') {
       await this.record(tx, channel, n, source, PaymentNotificationOutcome.DUPLICATE, null, rawBody);
       return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
     }
-    if (order.status === PaymentOrderStatus.CLOSED) return reject('ORDER_CLOSED');
-    if (n.paidAt.getTime() > new Date(order.expiresAt).getTime()) return reject('PAID_AFTER_EXPIRY');
-    if (order.status !== PaymentOrderStatus.PENDING) return reject('ORDER_NOT_PENDING');
-    if (locked!.applicationStatus !== ApplicationStatus.APPROVED) return reject('APPLICATION_NOT_APPROVED');
+    if (verdict !== 'PAY') return reject(verdict);
+    const order = toOrder(locked)!;
     // Order, application, history and notification in one statement (one round trip on the hot path);
     // the conditions repeat the checks above, which the locks make hold.
     const notification = this.notificationInsert(now, channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody);
@@ -351,9 +585,9 @@ export class PaymentService {
         ApplicationStatus.APPROVED,
         ApplicationStatus.PAID,
         ApplicationActorKind.SYSTEM,
-        `payment:${channel}`,
+        paymentActor(channel),
         now,
-        `缴费成功,订单号码 ${order.orderNo}`,
+        paidReason(order.orderNo),
         ...notification.params,
       ],
     );
@@ -397,7 +631,71 @@ export class PaymentService {
       );
       return { accepted: false, outcome: 'INVALID', reason: check.reason };
     }
-    return ctx.em.transactional((em) => this.applyPayment({ ...ctx, em }, channel, check.notification, 'NOTIFY', raw));
+    return this.notifications.run({ ctx, channel, notification: check.notification, rawBody: raw });
+  }
+
+  /**
+   * `applyPayment` for a group of verified notifications (distinct orders) in one transaction and two
+   * round trips: lock every order with its application, decide each exactly as `applyPayment` does,
+   * then write the payments and record every notification.
+   */
+  private async applyPaymentsTogether(group: PendingNotification[]): Promise<NotifyResult[]> {
+    const results = await rawTransaction(group[0]!.ctx.em, async (tx) => {
+      const [, lockedRows] = await tx.batch(['begin', { statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(group.map((p) => p.notification.orderNo))] }]);
+      const lockedByNo = new Map(lockedRows!.map((row) => [row.orderNo as string, toOrder(row as LockedOrder)]));
+      const decided = group.map((pending) => {
+        const { channel, notification: n } = pending;
+        const order = lockedByNo.get(n.orderNo);
+        const verdict = notificationRefusal(this.options.providerOf(channel), n) ?? paymentVerdict(channel, n, order);
+        return { pending, order, verdict, now: pending.ctx.clock.now() };
+      });
+      const paying = decided.filter((d) => d.verdict === 'PAY');
+      const outcomeOf = (verdict: string) =>
+        verdict === 'PAY' ? PaymentNotificationOutcome.ACCEPTED : verdict === 'DUPLICATE' ? PaymentNotificationOutcome.DUPLICATE : PaymentNotificationOutcome.REJECTED;
+      const column = <T,>(pick: (d: (typeof decided)[number]) => T) => decided.map(pick);
+      await tx.batch([
+        ...(paying.length
+          ? [
+              {
+                statement: GROUP_PAY,
+                args: [
+                  arrayLiteral(paying.map((d) => d.order!.id)),
+                  arrayLiteral(paying.map((d) => d.pending.notification.paidAt)),
+                  arrayLiteral(paying.map((d) => d.pending.notification.tradeNo)),
+                  arrayLiteral(paying.map((d) => paymentActor(d.pending.channel))),
+                  arrayLiteral(paying.map((d) => paidReason(d.order!.orderNo))),
+                  arrayLiteral(paying.map((d) => d.now)),
+                  paying.length,
+                ],
+              },
+            ]
+          : []),
+        {
+          statement: GROUP_NOTIFICATIONS,
+          args: [
+            arrayLiteral(column((d) => d.pending.channel)),
+            arrayLiteral(column((d) => d.pending.notification.tradeNo ?? null)),
+            arrayLiteral(column((d) => d.pending.notification.orderNo ?? null)),
+            arrayLiteral(column((d) => d.pending.notification.amountFen ?? null)),
+            arrayLiteral(column((d) => outcomeOf(d.verdict))),
+            arrayLiteral(column((d) => (outcomeOf(d.verdict) === PaymentNotificationOutcome.REJECTED ? d.verdict : null))),
+            arrayLiteral(column((d) => d.pending.rawBody)),
+            arrayLiteral(column((d) => d.now)),
+          ],
+        },
+        'commit',
+      ]);
+      return decided;
+    });
+    return results.map(({ pending: { ctx, channel, notification: n }, verdict }): NotifyResult => {
+      if (verdict === 'PAY') {
+        ctx.logger.info({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, source: 'NOTIFY' }, 'payment order paid');
+        return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
+      }
+      if (verdict === 'DUPLICATE') return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
+      ctx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason: verdict, source: 'NOTIFY' }, 'payment notification rejected');
+      return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason: verdict };
+    });
   }
 
   /**
@@ -456,24 +754,12 @@ export class PaymentService {
     const viewer = ctx.viewer;
     if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
     if (!UUID_PATTERN.test(applicationId)) return null;
-    // One round trip: the application, its subjects, fee rule, the order to show and the channels.
-    const [app] = await ctx.em.execute<Array<Record<string, any>>>(
-      `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
-              eu.payment_starts_at, eu.payment_ends_at, fr.per_person_fen, fr.per_subject_fen,
-              coalesce((select json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order) from exam_subject s where s.code = any(a.subject_codes)), '[]') as subjects,
-              -- the paid order, else the live one, else the latest closed one
-              (select row_to_json(shown) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id
-                  order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1) shown) as "order",
-              coalesce((select json_agg(json_build_object('code', pc.code, 'name', pc.name) order by pc.sort_order) from payment_channel pc where pc.enabled), '[]') as channels
-         from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
-         join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
-         left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
-        where a.id = ?`,
-      [applicationId],
-    );
-    if (!app || app.account_id !== viewer.id) return null;
+    const [row] = await preparedQuery(ctx.em, PAYMENT_VIEWS, [arrayLiteral([applicationId])]);
+    return row && row.account_id === viewer.id ? this.toView(row, ctx.clock.now()) : null;
+  }
+
+  private toView(app: Record<string, any>, now: Date): PaymentView {
     const subjects = app.subjects as Array<{ code: string; name: string }>;
-    const now = ctx.clock.now();
     return {
       applicationId: app.id,
       maskedName: maskName(app.candidate_name),

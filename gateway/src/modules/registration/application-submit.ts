@@ -2,7 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { GroupRunner } from '../../common/group-runner';
 import { UUID_PATTERN } from '../exam/exam.service';
-import { prepared, rawTransaction } from '../../orm/raw-transaction';
+import { arrayLiteral, prepared, rawTransaction } from '../../orm/raw-transaction';
 import { APPLICATION_SELECT, toApplicationRow } from './application-read.service';
 import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
 import {
@@ -11,7 +11,6 @@ import {
   LOCKED_COLUMNS,
   LOCKED_FROM,
   ownApplication,
-  pgTextArray,
   requireViewer,
   submitRefusal,
   toLockedApplication,
@@ -156,7 +155,7 @@ async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit)
 
 /** One transaction for the group (distinct applications); each one's outcome, or the error a lone submit would have thrown. */
 async function submitTogether(group: PendingSubmit[]): Promise<Array<ApplicationOutcome | Error>> {
-  const ids = pgTextArray(group.map((p) => p.applicationId));
+  const ids = arrayLiteral(group.map((p) => p.applicationId));
   return rawTransaction(group[0]!.ctx.em, async (tx) => {
     const [, , rows, pointRows] = await tx.batch([
       'begin',
@@ -202,18 +201,18 @@ async function submitTogether(group: PendingSubmit[]): Promise<Array<Application
       placed.push({ index, id: app.id, at: pending.now, fromStatus: app.status, accountId: app.accountId });
     });
     // Every application the callers own, placed or refused, is read back: their answers show it.
-    const ownIds = pgTextArray(group.filter((_, i) => !(outcomes[i] instanceof Error)).map((p) => p.applicationId));
+    const ownIds = arrayLiteral(group.filter((_, i) => !(outcomes[i] instanceof Error)).map((p) => p.applicationId));
     let results: Array<Record<string, any>>;
     if (placed.length === 0) {
       [results] = (await tx.batch([{ statement: GROUP_RESULTS, args: [ownIds] }, 'rollback'])) as [Array<Record<string, any>>];
     } else {
       const changed = [...points].filter(([, p]) => p.change !== 0);
-      const placedIds = pgTextArray(placed.map((p) => p.id));
+      const placedIds = arrayLiteral(placed.map((p) => p.id));
       [, , results] = (await tx.batch([
-        { statement: GROUP_POINT_CHANGES, args: [pgTextArray(changed.map(([id]) => id)), `{${changed.map(([, p]) => p.change).join(',')}}`] },
+        { statement: GROUP_POINT_CHANGES, args: [arrayLiteral(changed.map(([id]) => id)), arrayLiteral(changed.map(([, p]) => p.change))] },
         {
           statement: GROUP_WRITES,
-          args: [placedIds, pgTextArray(placed.map((p) => p.at.toISOString())), pgTextArray(placed.map((p) => p.fromStatus)), pgTextArray(placed.map((p) => p.accountId))],
+          args: [placedIds, arrayLiteral(placed.map((p) => p.at.toISOString())), arrayLiteral(placed.map((p) => p.fromStatus)), arrayLiteral(placed.map((p) => p.accountId))],
         },
         { statement: GROUP_RESULTS, args: [ownIds] },
         'commit',

@@ -20,6 +20,7 @@ import {
   type PersonalInfo,
 } from './application-rules';
 import { isRealNameVerified } from './real-name-check';
+import { arrayLiteral } from '../../orm/raw-transaction';
 import type { ApplicationRow } from './application-read.service';
 import type { ApplicationSubmitter } from './application-submit';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
@@ -436,7 +437,7 @@ export class ApplicationService {
         `update application set city_id = ?, point_id = ?, subject_codes = ?::text[], personal_info = ?::jsonb,
                 current_step = ?, details_confirmed_at = null
           where id = ?`,
-        [cityId, pointId, pgTextArray(subjectCodes), personalInfo ? JSON.stringify(personalInfo) : null, ApplicationStep.DETAILS, app.id],
+        [cityId, pointId, arrayLiteral(subjectCodes), personalInfo ? JSON.stringify(personalInfo) : null, ApplicationStep.DETAILS, app.id],
       );
     });
   }
@@ -546,9 +547,4 @@ export class ApplicationService {
 
 function cityNotAvailable(): RegistrationFailure {
   return registrationFailure(RegistrationErrorCode.CITY_NOT_AVAILABLE, REGISTRATION_MESSAGES.CITY_NOT_AVAILABLE, { field: 'cityId' });
-}
-
-/** Knex expands JS arrays into parameter lists, so arrays go to PostgreSQL as literals. */
-export function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
