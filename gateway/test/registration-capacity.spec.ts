@@ -120,7 +120,7 @@ describe('报名点 capacity', () => {
     const logger = createLogger('silent');
     const as = (candidate: TestCandidate) =>
       ({ em: gw.orm.em.fork(), clock, logger, viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
-    // Called in this order within one tick: the first runs alone at once, the rest wait for it and go as one group.
+    // Called in this order within one tick: the first goes at once, the rest wait for it and go as one group.
     const submits = [
       submitter.submit(as(candidates[0]!), alone!),
       submitter.submit(as(candidates[1]!), a1!),
@@ -137,8 +137,8 @@ describe('报名点 capacity', () => {
     const groupSizes = together.mock.calls.map(([items]) => (items as unknown[]).length);
     together.mockRestore();
 
-    // One group of the eight distinct applications after the first; the repeated a1 waited for the next.
-    expect(groupSizes).toEqual([8]);
+    // The first at once, then one group of the eight distinct applications after it; the repeated a1 waited for the next.
+    expect(groupSizes).toEqual([1, 8, 1]);
     const summary = outcomes.map((o) => (o.status === 'rejected' ? `error ${(o.reason as Error).message}` : o.value.ok ? 'ok' : o.value.errorCode));
     expect(summary).toEqual([
       'ok',

@@ -40,16 +40,16 @@ function recordingRunner(maxGroup: number, options: { failTogether?: boolean; ke
 const outcome = (r: PromiseSettledResult<string>) => (r.status === 'fulfilled' ? r.value : `error ${(r.reason as Error).message}`);
 
 describe('GroupRunner', () => {
-  it('runs an item alone when nothing is in flight, and what arrives meanwhile together, in arrival order, at most maxGroup at a time', async () => {
+  it('runs an item at once when nothing is in flight, and what arrives meanwhile together, in arrival order, at most maxGroup at a time', async () => {
     const { runner, calls, finishAll } = recordingRunner(3);
     const results = [1, 2, 3, 4, 5, 6].map((n) => runner.run(n));
     const settled = await finishAll(results);
     expect(calls.map((c) => [c.kind, c.items])).toEqual([
-      ['alone', [1]],
+      ['together', [1]],
       ['together', [2, 3, 4]],
       ['together', [5, 6]],
     ]);
-    expect(settled.map(outcome)).toEqual(['alone 1', 'together 2', 'together 3', 'together 4', 'together 5', 'together 6']);
+    expect(settled.map(outcome)).toEqual(['together 1', 'together 2', 'together 3', 'together 4', 'together 5', 'together 6']);
   });
 
   it('keeps items with the same key out of one group', async () => {
@@ -61,20 +61,21 @@ describe('GroupRunner', () => {
   it('fails only the item whose result is an Error', async () => {
     const { runner, finishAll } = recordingRunner(10);
     const settled = await finishAll([1, 2, -3, 4].map((n) => runner.run(n)));
-    expect(settled.map(outcome)).toEqual(['alone 1', 'together 2', 'error negative -3', 'together 4']);
+    expect(settled.map(outcome)).toEqual(['together 1', 'together 2', 'error negative -3', 'together 4']);
   });
 
   it('runs every item of a failed group alone, and says so', async () => {
     const { runner, calls, failures, finishAll } = recordingRunner(10, { failTogether: true });
     const settled = await finishAll([1, 2, 3].map((n) => runner.run(n)));
     expect(calls.map((c) => [c.kind, c.items])).toEqual([
+      ['together', [1]],
       ['alone', [1]],
       ['together', [2, 3]],
       ['alone', [2]],
       ['alone', [3]],
     ]);
     expect(settled.map(outcome)).toEqual(['alone 1', 'alone 2', 'alone 3']);
-    expect(failures).toHaveLength(1);
+    expect(failures).toHaveLength(2);
   });
 
   it('with maxGroup 1 runs everything alone and at once', async () => {

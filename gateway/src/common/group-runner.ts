@@ -1,11 +1,11 @@
 export interface GroupRunnerOptions<T, R> {
-  /** At most this many items go together; 1 runs every item alone. */
+  /** At most this many items go together; 1 turns grouping off (every item runs `alone`). */
   maxGroup: number;
-  /** One item's work, as if there were no grouping. */
+  /** One item's work, as if there were no grouping: the fallback when its group fails. */
   alone(item: T): Promise<R>;
   /**
-   * Several items' work at once; answers each item's result (or the Error its `alone` would have
-   * thrown) in the items' order. If it throws, each item is run `alone` instead.
+   * One or more items' work at once; answers each item's result (or the Error its `alone` would
+   * have thrown) in the items' order. If it throws, each item is run `alone` instead.
    */
   together(items: T[]): Promise<Array<R | Error>>;
   /** Items with the same key never go in the same group (a later one waits for the next group). */
@@ -16,9 +16,9 @@ export interface GroupRunnerOptions<T, R> {
 
 /**
  * Coalesces the same kind of database work of concurrent requests into fewer round trips and
- * transactions (group commit). An item that arrives while nothing is in flight runs alone at once,
- * so a quiet system sees no added latency; items that arrive while work is in flight wait for it and
- * then go together, in arrival order. Under load a round trip, a transaction and a commit serve
+ * transactions (group commit). An item that arrives while nothing is in flight goes at once (a group
+ * of one), so a quiet system sees no added latency; items that arrive while a group is in flight wait
+ * for it and then go together, in arrival order. Under load a round trip, a transaction and a commit serve
  * many requests: on this kind of machine each round trip costs the gateway a system call and
  * PostgreSQL a wake-up, more than the statements themselves.
  */
@@ -41,7 +41,7 @@ export class GroupRunner<T, R> {
     try {
       while (this.waiting.length > 0) {
         const group = this.nextGroup();
-        const results = group.length === 1 ? [this.alone(group[0]!.item)] : await this.together(group.map((w) => w.item));
+        const results = await this.together(group.map((w) => w.item));
         group.forEach((waiting, i) => waiting.settle(results[i]!));
         await Promise.allSettled(results);
       }
