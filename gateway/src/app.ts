@@ -107,6 +107,7 @@ export async function startGateway({
       get em() {
         return (em ??= orm.em.fork());
       },
+      db: orm.em,
       get logger() {
         return (requestLogger ??= logger.child({ requestId }));
       },

@@ -293,7 +293,7 @@ describe('after payment', () => {
 describe('grouped (group commit)', () => {
   const logger = createLogger('silent');
   const contextOf = (accountId: string | null) =>
-    ({ em: gw.orm.em.fork(), clock, logger, ip: '127.0.0.1', viewer: accountId ? { id: accountId, name: '考生' } : null }) as unknown as RequestContext;
+    ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger, ip: '127.0.0.1', viewer: accountId ? { id: accountId, name: '考生' } : null }) as unknown as RequestContext;
   const serviceOnSameDatabase = () => createPaymentServices({ config: gw.config, orm: gw.orm, clock }).payment;
   const groupSizes = async <T,>(run: () => Promise<T>): Promise<[T, number[]]> => {
     const together = vi.spyOn(GroupRunner.prototype as any, 'together');

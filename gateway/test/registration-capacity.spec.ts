@@ -119,7 +119,7 @@ describe('报名点 capacity', () => {
     const together = vi.spyOn(GroupRunner.prototype as any, 'together');
     const logger = createLogger('silent');
     const as = (candidate: TestCandidate) =>
-      ({ em: gw.orm.em.fork(), clock, logger, viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
+      ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger, viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
     // Called in this order within one tick: the first goes at once, the rest wait for it and go as one group.
     const submits = [
       submitter.submit(as(candidates[0]!), alone!),

@@ -139,7 +139,7 @@ describe('sessions', () => {
     await db.execute(`update candidate_session set last_seen_at = ? where account_id = ?`, [new Date(START.getTime() - 31 * MINUTE), idle!.viewer.id]);
     clock.set(new Date(START.getTime() + 1_000));
     const sessions = new SessionService({ idleTimeoutMs: 30 * MINUTE, absoluteTimeoutMs: 12 * 60 * MINUTE, secureCookie: false });
-    const context = () => ({ em: gw.orm.em.fork(), clock, responseCookies: [] as string[] }) as unknown as RequestContext;
+    const context = () => ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, responseCookies: [] as string[] }) as unknown as RequestContext;
     const together = vi.spyOn(GroupRunner.prototype as any, 'together');
     // A burst of requests in one tick: the first is looked up at once, the rest wait for it and go as one statement.
     const viewers = await Promise.all(

@@ -109,6 +109,7 @@ export function testContext(orm: MikroORM, clock: Clock, overrides: Partial<Requ
   return {
     requestId: randomBytes(8).toString('hex'),
     em,
+    db: orm.em,
     logger: createLogger('silent'),
     clock,
     ip: '203.0.113.10',

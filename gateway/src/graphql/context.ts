@@ -24,6 +24,11 @@ export interface RequestContext {
   requestId: string;
   /** Forked per request: one identity map per request, never shared. */
   em: EntityManager;
+  /**
+   * The ORM's root EntityManager, only for the raw statements of the hot paths (orm/raw-transaction.ts):
+   * they need its connection pool, not an identity map, and forking one costs more than they do.
+   */
+  db: EntityManager;
   logger: Logger;
   clock: Clock;
   ip: string;

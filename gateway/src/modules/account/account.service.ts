@@ -233,7 +233,7 @@ export class AccountService {
     // begin, the sign-in statements and commit go as one message: one round trip instead of five.
     const now = ctx.clock.now();
     const session = this.deps.sessions.creation(checked.accountId, now);
-    await rawTransaction(ctx.em, (tx) => tx.batch(['begin', ...checked.signIn(now), session.call, 'commit']));
+    await rawTransaction(ctx.db, (tx) => tx.batch(['begin', ...checked.signIn(now), session.call, 'commit']));
     return this.signedIn(ctx, checked.accountId, checked.name, session.cookie);
   }
 
@@ -258,7 +258,7 @@ export class AccountService {
     const phoneLookup = pii.lookupHash('PHONE', normalizeMobile(input.identifier));
     // One message (one round trip): the captcha is used up whatever follows, and the client's lock and
     // the account are read; with a wrong captcha the two reads are discarded unanswered.
-    const [consumed, clientLock, accounts] = await preparedBatch(ctx.em, [
+    const [consumed, clientLock, accounts] = await preparedBatch(ctx.db, [
       consume,
       loginThrottle.lockCheck(clientKey(ctx.ip), now),
       { statement: ACCOUNT_FOR_LOGIN, args: [documentLookup, phoneLookup] },

@@ -53,7 +53,7 @@ export class LoginThrottleService {
     const now = ctx.clock.now();
     const lockEnd = new Date(now.getTime() + LOGIN_LOCK_MS);
     const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    const [row] = await preparedQuery<{ attempts: number; locked_until: string | null }>(ctx.em, COUNT_ATTEMPT, [key, now, windowStart, maxAttempts, lockEnd]);
+    const [row] = await preparedQuery<{ attempts: number; locked_until: string | null }>(ctx.db, COUNT_ATTEMPT, [key, now, windowStart, maxAttempts, lockEnd]);
     if (row) return { counted: true, attempts: row.attempts, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
     const lockedUntil = await this.lockedUntil(ctx, key);
     // The lock ran out between the two statements: count again.

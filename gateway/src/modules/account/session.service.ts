@@ -147,7 +147,7 @@ export class SessionService {
     const cached = this.cache?.get(key, now.getTime());
     if (cached) return { id: cached.accountId, name: cached.name, sessionTokenHash: tokenHash };
     const ticket = this.cache?.ticket();
-    const row = await this.lookups.run({ em: ctx.em, tokenHash, now, idleSince: new Date(now.getTime() - this.options.idleTimeoutMs) });
+    const row = await this.lookups.run({ em: ctx.db, tokenHash, now, idleSince: new Date(now.getTime() - this.options.idleTimeoutMs) });
     if (!row) {
       this.clearCookie(ctx);
       return null;

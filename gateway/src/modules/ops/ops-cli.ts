@@ -33,6 +33,7 @@ export function cliContext(orm: MikroORM): RequestContext {
   return {
     requestId: `cli-${randomBytes(6).toString('hex')}`,
     em,
+    db: em,
     logger: createLogger('silent'),
     clock: systemClock,
     ip: 'local',

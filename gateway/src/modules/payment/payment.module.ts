@@ -60,6 +60,7 @@ export function runReconcilerOnce(deps: { payment: PaymentService; orm: MikroORM
   const ctx = {
     requestId: `reconciler-${Date.now()}`,
     em,
+    db: deps.orm.em,
     logger: deps.logger.child({ job: 'payment-reconciler' }),
     clock: deps.clock,
     ip: '127.0.0.1',

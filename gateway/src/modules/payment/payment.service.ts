@@ -400,7 +400,7 @@ export class PaymentService {
    */
   private async createOrdersTogether(group: PendingOrder[]): Promise<CreateOrderOutcome[]> {
     const settleFirst: number[] = [];
-    const outcomes = await rawTransaction(group[0]!.ctx.em, async (tx) => {
+    const outcomes = await rawTransaction(group[0]!.ctx.db, async (tx) => {
       const [, rows, channels] = await tx.batch([
         'begin',
         { statement: GROUP_LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
@@ -640,7 +640,7 @@ export class PaymentService {
    * then write the payments and record every notification.
    */
   private async applyPaymentsTogether(group: PendingNotification[]): Promise<NotifyResult[]> {
-    const results = await rawTransaction(group[0]!.ctx.em, async (tx) => {
+    const results = await rawTransaction(group[0]!.ctx.db, async (tx) => {
       const [, lockedRows] = await tx.batch(['begin', { statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(group.map((p) => p.notification.orderNo))] }]);
       const lockedByNo = new Map(lockedRows!.map((row) => [row.orderNo as string, toOrder(row as LockedOrder)]));
       const decided = group.map((pending) => {
@@ -754,7 +754,7 @@ export class PaymentService {
     const viewer = ctx.viewer;
     if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED);
     if (!UUID_PATTERN.test(applicationId)) return null;
-    const [row] = await preparedQuery(ctx.em, PAYMENT_VIEWS, [arrayLiteral([applicationId])]);
+    const [row] = await preparedQuery(ctx.db, PAYMENT_VIEWS, [arrayLiteral([applicationId])]);
     return row && row.account_id === viewer.id ? this.toView(row, ctx.clock.now()) : null;
   }
 

@@ -189,7 +189,7 @@ export class ApplicationReadService {
   /** The candidate's live (not withdrawn) application for an exam. */
   async liveOfAccount(ctx: RequestContext, accountId: string, examId: string): Promise<ApplicationRow | null> {
     if (!UUID_PATTERN.test(examId)) return null;
-    const [row] = await preparedQuery(ctx.em, LIVE_APPLICATION_OF_ACCOUNT, [accountId, examId]);
+    const [row] = await preparedQuery(ctx.db, LIVE_APPLICATION_OF_ACCOUNT, [accountId, examId]);
     if (!row) return null;
     const { uploads, history, ...application } = row as Record<string, unknown> & { uploads: unknown[]; history: Array<Record<string, unknown>> };
     // The field resolvers (photo, materials, history) read them through the request's loaders.

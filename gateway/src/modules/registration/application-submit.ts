@@ -135,7 +135,7 @@ export class ApplicationSubmitter {
 }
 
 async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit): Promise<ApplicationOutcome> {
-  return rawTransaction(ctx.em, async (tx): Promise<ApplicationOutcome> => {
+  return rawTransaction(ctx.db, async (tx): Promise<ApplicationOutcome> => {
     const [, , [row]] = await tx.batch(['begin', { statement: SUBMIT_LOCK, args: [applicationId] }, { statement: SUBMIT_FACTS, args: [applicationId] }]);
     const app = ownApplication(row ? toLockedApplication(row) : null, viewerId);
     const problem = submitRefusal(app, toSubmissionFacts(row!), now);
@@ -156,7 +156,7 @@ async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit)
 /** One transaction for the group (distinct applications); each one's outcome, or the error a lone submit would have thrown. */
 async function submitTogether(group: PendingSubmit[]): Promise<Array<ApplicationOutcome | Error>> {
   const ids = arrayLiteral(group.map((p) => p.applicationId));
-  return rawTransaction(group[0]!.ctx.em, async (tx) => {
+  return rawTransaction(group[0]!.ctx.db, async (tx) => {
     const [, , rows, pointRows] = await tx.batch([
       'begin',
       { statement: GROUP_LOCK, args: [ids] },
