@@ -183,4 +183,54 @@ describe('报名点 capacity', () => {
     );
     expect(history).toHaveLength(expected.length);
   });
+
+  it('a row lock held elsewhere holds a group back for the lock timeout at most: then the others go on and the blocked one waits alone', async () => {
+    const unit = await examUnit(gw, 'JUNIOR', '110000');
+    const [city] = await db().execute<Array<{ id: string }>>(
+      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
+    );
+    const point = async (name: string) =>
+      (
+        await db().execute<Array<{ id: string }>>(
+          `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
+           values (gen_random_uuid(), ?, ?, ?, '东城区测试路3号', '010-66001234', null, 0, 99) returning id`,
+          [unit.examUnitId, city!.id, name],
+        )
+      )[0]!.id;
+    const [held, free] = [await point('锁定测试甲'), await point('锁定测试乙')];
+    const candidates = await insertCandidates(gw, 3, SEEDED_AT);
+    const [blocked] = await readyApplications([candidates[0]!], unit.examUnitId, unit.examId, city!.id, held);
+    const [other1, other2] = await readyApplications([candidates[1]!, candidates[2]!], unit.examUnitId, unit.examId, city!.id, free);
+
+    // An ops edit of the first point, say, holding its row for 4 s.
+    const knex = gw.orm.em.getConnection().getKnex();
+    const editing = await knex.transaction();
+    await editing.raw('select 1 from registration_point where id = ? for update', [held]);
+    const started = Date.now();
+    const released = new Promise<number>((resolve) => setTimeout(() => void editing.commit().then(() => resolve(Date.now() - started)), 4000));
+
+    const submitter = new ApplicationSubmitter(64);
+    const together = vi.spyOn(GroupRunner.prototype as any, 'together');
+    const as = (candidate: TestCandidate) =>
+      ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger: createLogger('silent'), viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
+    const timed = (p: Promise<{ ok: boolean }>) => p.then((outcome) => ({ ok: outcome.ok, after: Date.now() - started }));
+    const [first, second, third] = await Promise.all([
+      timed(submitter.submit(as(candidates[0]!), blocked!)),
+      timed(submitter.submit(as(candidates[1]!), other1!)),
+      timed(submitter.submit(as(candidates[2]!), other2!)),
+    ]);
+    const groupSizes = together.mock.calls.map(([items]) => (items as unknown[]).length);
+    together.mockRestore();
+    const releasedAfter = await released;
+
+    expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
+    expect(groupSizes).toEqual([1, 2]);
+    // The two others went on after the lock timeout (2 s), long before the row was released …
+    expect(second.after).toBeLessThan(releasedAfter - 1000);
+    expect(third.after).toBeLessThan(releasedAfter - 1000);
+    // … and the blocked submit, alone, took its place once the row was free.
+    expect(first.after).toBeGreaterThanOrEqual(releasedAfter - 50);
+    const [taken] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [held]);
+    expect(taken!.taken).toBe(1);
+  });
 });

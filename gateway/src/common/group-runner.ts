@@ -41,9 +41,9 @@ export class GroupRunner<T, R> {
     try {
       while (this.waiting.length > 0) {
         const group = this.nextGroup();
+        // When the group failed its items run alone, concurrently and without holding up the next group.
         const results = await this.together(group.map((w) => w.item));
         group.forEach((waiting, i) => waiting.settle(results[i]!));
-        await Promise.allSettled(results);
       }
     } finally {
       this.running = false;

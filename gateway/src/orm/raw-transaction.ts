@@ -77,6 +77,19 @@ export async function executeCall<T extends Row = Row>(em: EntityManager, call: 
   return em.execute<T[]>(sql, bindings);
 }
 
+/** A statement without parameters that is not worth preparing (`set local …`), for RawTransaction.batch. */
+export interface FixedStatement {
+  sql: string;
+}
+
+/**
+ * For a group's transaction (common/group-runner.ts), right after `begin`: a group waits for no row lock
+ * longer than this. Otherwise one row held elsewhere (an ops edit of a 报名点, a long review) would stall
+ * every request of its kind in the process behind that group; when it fires, the group fails and each of
+ * its items runs alone, as without grouping.
+ */
+export const GROUP_LOCK_TIMEOUT: FixedStatement = { sql: `set local lock_timeout = '2s'` };
+
 /** A prepared statement with its arguments, for RawTransaction.batch. */
 export interface PreparedCall {
   statement: PreparedStatement;
@@ -91,7 +104,7 @@ export interface RawTransaction {
    * answers each one's rows. Under READ COMMITTED every statement still takes its own snapshot, so
    * a statement after a `for update` sees what the lock waited for.
    */
-  batch(statements: ReadonlyArray<'begin' | 'commit' | 'rollback' | PreparedCall>): Promise<Row[][]>;
+  batch(statements: ReadonlyArray<'begin' | 'commit' | 'rollback' | FixedStatement | PreparedCall>): Promise<Row[][]>;
 }
 
 /**
@@ -123,6 +136,8 @@ export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransac
       for (const s of statements) {
         if (typeof s === 'string') {
           sql.push(s);
+        } else if ('sql' in s) {
+          sql.push(s.sql);
         } else {
           if (!(s.statement.name in preparedHere) && !preparing.some((p) => p.name === s.statement.name)) {
             sql.push(`prepare ${s.statement.name} as ${s.statement.text}`);

@@ -14,7 +14,7 @@ import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } fr
 import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
 import { orderNumber } from './order-number';
 import { GroupRunner } from '../../common/group-runner';
-import { arrayLiteral, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
+import { arrayLiteral, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
 
 export interface PaymentServiceOptions {
   /** The provider of a channel, or null when the channel has none in this deployment. */
@@ -401,8 +401,9 @@ export class PaymentService {
   private async createOrdersTogether(group: PendingOrder[]): Promise<CreateOrderOutcome[]> {
     const settleFirst: number[] = [];
     const outcomes = await rawTransaction(group[0]!.ctx.db, async (tx) => {
-      const [, rows, channels] = await tx.batch([
+      const [, , rows, channels] = await tx.batch([
         'begin',
+        GROUP_LOCK_TIMEOUT,
         { statement: GROUP_LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
         { statement: CHANNELS_ENABLED, args: [] },
       ]);
@@ -641,7 +642,11 @@ export class PaymentService {
    */
   private async applyPaymentsTogether(group: PendingNotification[]): Promise<NotifyResult[]> {
     const results = await rawTransaction(group[0]!.ctx.db, async (tx) => {
-      const [, lockedRows] = await tx.batch(['begin', { statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(group.map((p) => p.notification.orderNo))] }]);
+      const [, , lockedRows] = await tx.batch([
+        'begin',
+        GROUP_LOCK_TIMEOUT,
+        { statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(group.map((p) => p.notification.orderNo))] },
+      ]);
       const lockedByNo = new Map(lockedRows!.map((row) => [row.orderNo as string, toOrder(row as LockedOrder)]));
       const decided = group.map((pending) => {
         const { channel, notification: n } = pending;

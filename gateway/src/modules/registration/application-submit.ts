@@ -2,7 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { GroupRunner } from '../../common/group-runner';
 import { UUID_PATTERN } from '../exam/exam.service';
-import { arrayLiteral, prepared, rawTransaction } from '../../orm/raw-transaction';
+import { arrayLiteral, GROUP_LOCK_TIMEOUT, prepared, rawTransaction } from '../../orm/raw-transaction';
 import { APPLICATION_SELECT, toApplicationRow } from './application-read.service';
 import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
 import {
@@ -157,8 +157,9 @@ async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit)
 async function submitTogether(group: PendingSubmit[]): Promise<Array<ApplicationOutcome | Error>> {
   const ids = arrayLiteral(group.map((p) => p.applicationId));
   return rawTransaction(group[0]!.ctx.db, async (tx) => {
-    const [, , rows, pointRows] = await tx.batch([
+    const [, , , rows, pointRows] = await tx.batch([
       'begin',
+      GROUP_LOCK_TIMEOUT,
       { statement: GROUP_LOCK, args: [ids] },
       { statement: GROUP_FACTS, args: [ids] },
       { statement: GROUP_POINTS, args: [ids] },
