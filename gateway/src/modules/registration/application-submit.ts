@@ -102,16 +102,16 @@ function pointFull(): RegistrationFailure {
  * changed since each step), then the 报名点 place is taken: under the point's row lock, so the point
  * never overbooks.
  *
- * The hottest write of the first hours. A submit arriving while this process has none in flight
- * runs alone in two round trips: (1) begin, lock the application, read it with every fact the
- * checks need (a new statement, so it sees whatever the lock waited for); (2) take the place with one
- * conditional UPDATE, update the row, record the history, read the result, commit. Submits arriving
- * meanwhile wait and then go together as one transaction (group commit, at most `maxGroup`): the
- * same two round trips for all of them, one row lock and one UPDATE per 报名点 instead of one per
- * candidate, one commit (GroupRunner). Within a group the places are given in arrival order against
+ * The hottest write of the first hours, so submits go in groups (GroupRunner: one that arrives while
+ * none is in flight goes at once, those arriving meanwhile wait and go together, at most `maxGroup`):
+ * one transaction in two round trips whatever the group's size. (1) begin, lock the applications in
+ * id order, read each with every fact the checks need, lock the 报名点 they choose or hold in id order
+ * (every group locks in the same order: no deadlock); (2) one UPDATE per 报名点, the applications and
+ * their history in one statement, the answers, commit. The places are given in arrival order against
  * the locked counts, exactly as if the submits had run one after another; a refused submit (checks,
- * point full) writes nothing and does not hold back the others. If the group's transaction fails as
- * a whole, every submit in it runs again alone, so one candidate's fault cannot fail another's.
+ * point full) writes nothing and does not hold back the others. If the group's transaction fails as a
+ * whole (or waits too long for a lock), every submit in it runs alone (`submitAlone`, the same checks
+ * with one conditional UPDATE), so one candidate's fault cannot fail another's.
  */
 export class ApplicationSubmitter {
   private readonly groups: GroupRunner<PendingSubmit, ApplicationOutcome>;
