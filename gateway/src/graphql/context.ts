@@ -44,3 +44,12 @@ export interface RequestContext {
   /** Present when this request's whole answer may be cached for every anonymous caller (PublicResponseCache). */
   responseMark?: ResponseMark;
 }
+
+/**
+ * The context for work inside a transaction: everything of `ctx`, with the transaction's EntityManager.
+ * Inherits rather than copies, so the lazy parts of a request's context (its EntityManager fork, child
+ * logger and DataLoaders) are made only when used, and once per request.
+ */
+export function withEntityManager(ctx: RequestContext, em: EntityManager): RequestContext {
+  return Object.create(ctx, { em: { value: em, enumerable: true } }) as RequestContext;
+}

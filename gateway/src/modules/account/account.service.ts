@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { ACCOUNT_MESSAGES, AccountErrorCode, accountFailure, type AccountFailure } from './account.errors';
 import { validateDocumentNumber, validateNationality, normalizeDocumentNumber, type DocumentType } from './identity-document';
 import { ACCOUNT_MAX_ATTEMPTS, lockOf, type LoginThrottleService } from './login-throttle.service';
@@ -171,7 +171,7 @@ export class AccountService {
     const documentLookup = pii.lookupHash('DOCUMENT_NUMBER', identity.documentNumber);
     const phoneLookup = pii.lookupHash('PHONE', identity.phone);
     const outcome = await ctx.em.transactional(async (em): Promise<AccountFailure | { ok: true; accountId: string; cookie: string }> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const code = await this.deps.smsCodes.consume(tx, identity.phone, SmsCodePurpose.REGISTER, input.smsCode);
       if (!code.ok) return code;
       // Hashed only now: a request with a wrong code must not cost 19 MiB and 30 ms of CPU.
@@ -330,7 +330,7 @@ export class AccountService {
     const documentLookup = pii.lookupHash('DOCUMENT_NUMBER', identity.documentNumber);
     const phoneLookup = pii.lookupHash('PHONE', identity.phone);
     const outcome = await ctx.em.transactional(async (em): Promise<AccountFailure | { ok: true; accountId: string }> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const code = await this.deps.smsCodes.consume(tx, identity.phone, SmsCodePurpose.RESET_PASSWORD, input.smsCode);
       if (!code.ok) return code;
       const [account] = await em.execute<Array<{ id: string; document_type: DocumentType; name: string; phone_lookup: Buffer }>>(

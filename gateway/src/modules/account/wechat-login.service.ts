@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { readCookie, serializeCookie } from '../../http/cookies';
 import { ACCOUNT_MESSAGES, AccountErrorCode, accountFailure, type AccountFailure } from './account.errors';
 import type { AccountService, LoginFields, LoginResult, SignedIn } from './account.service';
@@ -192,7 +192,7 @@ export class WeChatLoginService {
     const account = await this.boundAccount(ctx, row.openid!);
     if (!account) return { ok: true, status: WeChatLoginStatus.BIND_REQUIRED, message: '该微信尚未绑定账号,请输入已注册的账号信息完成绑定' };
     const cookie = await ctx.em.transactional(async (em) => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       if (!(await this.consume(tx, row.id))) return null;
       if (ctx.viewer) await this.deps.sessions.revoke(tx, ctx.viewer.sessionTokenHash);
       return this.deps.sessions.create(tx, account.id);
@@ -228,7 +228,7 @@ export class WeChatLoginService {
     if (!checked.ok) return checked;
 
     const outcome = await ctx.em.transactional(async (em): Promise<AccountFailure | { ok: true; cookie: string }> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const row = await this.ownTicket(tx, ticketId, cookieHeader, true);
       if ('ok' in row) return row;
       if (!this.confirmedAndFresh(tx, row)) return failure(row.status === WeChatTicketStatus.CONSUMED ? 'WECHAT_TICKET_USED' : 'WECHAT_TICKET_EXPIRED');

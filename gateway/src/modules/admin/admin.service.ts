@@ -2,7 +2,7 @@
  * 管理员 operations on exam set-up and payment channels. Every change runs in one transaction with
  * its audit record (recordAudit), and every input is validated here, on the server.
  */
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { recordAudit } from '../audit/audit.service';
 import { ExamLevel } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
@@ -73,7 +73,7 @@ export function checkWindows(w: Pick<ExamUnitWindowsInput, 'registrationStartsAt
 export class AdminService {
   private async inTransaction(ctx: RequestContext, work: (tx: RequestContext) => Promise<AdminOutcome>): Promise<AdminOutcome> {
     requireOpsRole(ctx, 'ADMIN');
-    return ctx.em.transactional((em) => work({ ...ctx, em }));
+    return ctx.em.transactional((em) => work(withEntityManager(ctx, em)));
   }
 
   private async examUnitExists(tx: RequestContext, examUnitId: string): Promise<{ unitCode: string } | null> {

@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { IsolationLevel } from '@mikro-orm/core';
 import ExcelJS from 'exceljs';
 import { AppError, ErrorCode } from '../../common/errors';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../account/identity-document';
 import { maskDocumentNumber, maskPhone } from '../account/person-name';
 import type { PiiProtector } from '../account/pii-protector';
@@ -160,7 +160,7 @@ export class ApplicationReportService {
     if (!examUnit) throw new AppError(ErrorCode.NOT_FOUND, '该考试或报名单位不存在');
     const extension = request.format.toLowerCase();
     await ctx.em.transactional(async (em) => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       await recordAudit(tx, {
         action: 'APPLICATIONS_EXPORTED',
         targetType: 'EXAM_UNIT',

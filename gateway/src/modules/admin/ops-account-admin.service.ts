@@ -2,7 +2,7 @@
  * Ops account management by admins (the CLI stays for the first admin). Creation reuses
  * OpsAuthService.createAccount, the CLI's own path; every change is audited in its transaction.
  */
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import type { PiiProtector } from '../account/pii-protector';
 import { recordAudit } from '../audit/audit.service';
 import { UUID_PATTERN } from '../exam/exam.service';
@@ -119,7 +119,7 @@ export class OpsAccountAdminService {
     const ops = requireOpsRole(ctx, 'ADMIN');
     if (disabled && id === ops.id) return adminFailure(AdminErrorCode.SELF_CHANGE, '不能停用自己的账号', 'id');
     return ctx.em.transactional(async (em): Promise<OpsAccountOutcome> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const account = await this.lockAccount(tx, id);
       if (!account) return adminFailure(AdminErrorCode.NOT_FOUND, '账号不存在', 'id');
       await em.execute(`update ops_account set disabled = ?, updated_at = ? where id = ?`, [disabled, ctx.clock.now(), id]);
@@ -139,7 +139,7 @@ export class OpsAccountAdminService {
     requireOpsRole(ctx, 'ADMIN');
     const secret = generateTotpSecret();
     return ctx.em.transactional(async (em): Promise<OpsAccountSecretOutcome> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const account = await this.lockAccount(tx, id);
       if (!account) return adminFailure(AdminErrorCode.NOT_FOUND, '账号不存在', 'id');
       const now = ctx.clock.now();
@@ -171,7 +171,7 @@ export class OpsAccountAdminService {
     if (role === 'ADMIN' && units.length > 0) return adminFailure(AdminErrorCode.INVALID_INPUT, '管理员不限报名单位,请勿指定', 'unitCodes');
     if (units.some((c) => !/^\d{6}$/.test(c))) return adminFailure(AdminErrorCode.INVALID_INPUT, '报名单位代码须为6位数字', 'unitCodes');
     return ctx.em.transactional(async (em): Promise<OpsAccountOutcome> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       if (units.length > 0) {
         const known = await em.execute<Array<{ code: string }>>(`select code from registration_unit where code = any(?::text[])`, [`{${units.join(',')}}`]);
         const unknown = units.filter((c) => !known.some((k) => k.code === c));

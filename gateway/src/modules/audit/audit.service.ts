@@ -34,7 +34,7 @@ export function actorOf(ctx: RequestContext): AuditActor {
 
 /**
  * Appends one audit record through `ctx.em`. Call it with the transactional context of the change it
- * records (`{ ...ctx, em: tx }` inside `em.transactional`), so the change and its record commit or
+ * records (`withEntityManager(ctx, tx)` inside `em.transactional`), so the change and its record commit or
  * roll back together: there is never a change without its record, nor a record of a change that did
  * not happen.
  */

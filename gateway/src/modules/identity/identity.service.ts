@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError, ErrorCode } from '../../common/errors';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import type { PiiProtector } from '../account/pii-protector';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { UUID_PATTERN } from '../exam/exam.service';
@@ -99,7 +99,7 @@ export class IdentityService {
     const provider = this.deps.provider;
     if (!provider) return identityFailure(IdentityErrorCode.PROVIDER_UNAVAILABLE, IDENTITY_MESSAGES.PROVIDER_UNAVAILABLE);
     return ctx.em.transactional(async (em) => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       // Serialises concurrent starts of one account (and a callback settling it).
       await em.execute(`select 1 from candidate_account where id = ? for update`, [accountId]);
       const account = await this.account(tx, accountId);
@@ -183,7 +183,7 @@ export class IdentityService {
     }
     if (!UUID_PATTERN.test(result.verificationId)) return 'UNKNOWN';
     return ctx.em.transactional(async (em) => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       const [row] = await em.execute<Array<{ account_id: string; status: RealNameStatus; expires_at: Date }>>(
         `select account_id, status, expires_at from real_name_verification where id = ? and method = 'ALIPAY'`,
         [result.verificationId],

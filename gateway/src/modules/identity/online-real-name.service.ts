@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../common/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import type { DocumentType } from '../account/identity-document';
 import { maskDocumentNumber } from '../account/person-name';
 import type { PiiProtector } from '../account/pii-protector';
@@ -146,7 +146,7 @@ export class OnlineRealNameService {
       [UploadPurpose.ID_HANDHELD]: input.handheldUploadId,
     } as Record<UploadPurpose, string>;
     return ctx.em.transactional(async (em) => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       const refused = await lockedGate(tx, accountId);
       if (refused) return refused;
       const ids = Object.values(chosen).filter((id) => UUID_PATTERN.test(id));
@@ -258,7 +258,7 @@ export class OnlineRealNameService {
     return ctx.em.transactional(async (em) => {
       // Recorded before the data leaves the service: no record, no data.
       await auditUnmaskedRead(
-        { ...ctx, em },
+        withEntityManager(ctx, em),
         { targetType: 'RealNameVerification', targetId: row.id, fields: ['documentNumber'], reason: '实名认证审核', details: { accountId: row.account_id, unitCode: row.unit_code } },
       );
       return {
@@ -319,7 +319,7 @@ export class OnlineRealNameService {
     );
     if (!target) return notFound;
     return ctx.em.transactional(async (em): Promise<ReviewDecision> => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       // Lock order as everywhere in 实名认证: the account first, then the attempt.
       await em.execute(`select 1 from candidate_account where id = ? for update`, [target.account_id]);
       const [row] = await em.execute<Array<{ status: RealNameStatus; unit_code: string }>>(

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { auditUnmaskedRead, recordAudit } from '../audit/audit.service';
 import { normalizeDocumentNumber, type DocumentType } from '../account/identity-document';
 import { maskDocumentNumber, maskName, maskPhone, normalizePersonName } from '../account/person-name';
@@ -124,7 +124,7 @@ export class CandidateLookupService {
       );
       const candidates = rows.map((row) => this.summary(row));
       await recordAudit(
-        { ...ctx, em },
+        withEntityManager(ctx, em),
         {
           action: 'CANDIDATE_SEARCHED',
           targetType: candidates.length === 1 ? 'CANDIDATE_ACCOUNT' : null,
@@ -156,7 +156,7 @@ export class CandidateLookupService {
       const page = rows.slice(0, limit);
       const candidates = page.map((row) => this.summary(row));
       await recordAudit(
-        { ...ctx, em },
+        withEntityManager(ctx, em),
         {
           action: 'CANDIDATE_SEARCHED',
           targetType: candidates.length === 1 ? 'CANDIDATE_ACCOUNT' : null,
@@ -194,7 +194,7 @@ export class CandidateLookupService {
         [id],
       );
       if (!row) return opsFailure(OpsErrorCode.CANDIDATE_NOT_FOUND, '考生账号不存在');
-      await auditUnmaskedRead({ ...ctx, em }, { targetType: 'CANDIDATE_ACCOUNT', targetId: row.id, fields: ['name', 'documentNumber', 'phone'], reason: why });
+      await auditUnmaskedRead(withEntityManager(ctx, em), { targetType: 'CANDIDATE_ACCOUNT', targetId: row.id, fields: ['name', 'documentNumber', 'phone'], reason: why });
       return {
         ok: true,
         candidate: {

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { ACCOUNT_MAX_ATTEMPTS, type LoginThrottleService } from '../account/login-throttle.service';
 import type { PasswordHasher } from '../account/password-hasher';
@@ -105,7 +105,7 @@ export class OpsAuthService {
         return opsFailure(OpsErrorCode.ACCOUNT_DISABLED, '该账号已停用,请联系管理员');
       }
       const signedIn = await ctx.em.transactional(async (em) => {
-        const tx = { ...ctx, em };
+        const tx = withEntityManager(ctx, em);
         const consumed = await em.execute<Array<{ id: string }>>(
           `update ops_account set totp_last_used_step = ?, last_login_at = ?
             where id = ? and (totp_last_used_step is null or totp_last_used_step < ?) returning id`,
@@ -168,7 +168,7 @@ export class OpsAuthService {
     if (ops?.sessionTokenHash) {
       const tokenHash = ops.sessionTokenHash;
       await ctx.em.transactional(async (em) => {
-        const tx = { ...ctx, em };
+        const tx = withEntityManager(ctx, em);
         await this.deps.sessions.revoke(tx, tokenHash);
         await recordAudit(tx, { action: 'OPS_LOGOUT', targetType: 'OPS_ACCOUNT', targetId: ops.id });
       });
@@ -204,7 +204,7 @@ export class OpsAuthService {
     const totpSecret = input.totpSecret ?? generateTotpSecret();
     const passwordHash = await this.deps.passwords.hash(input.password);
     return ctx.em.transactional(async (em): Promise<CreateOpsAccountResult> => {
-      const tx = { ...ctx, em };
+      const tx = withEntityManager(ctx, em);
       const now = ctx.clock.now();
       const [inserted] = await em.execute<Array<{ id: string }>>(
         `insert into ops_account (id, username, password_hash, totp_secret_encrypted, roles, unit_codes, disabled, created_at, updated_at)

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { maskName } from '../account/person-name';
 import { isWithinWindow } from '../exam/exam.entity';
@@ -261,7 +261,7 @@ export class PaymentService {
     });
     this.notifications = new GroupRunner({
       maxGroup: options.groupMax,
-      alone: ({ ctx, channel, notification, rawBody }) => ctx.em.transactional((em) => this.applyPayment({ ...ctx, em }, channel, notification, 'NOTIFY', rawBody)),
+      alone: ({ ctx, channel, notification, rawBody }) => ctx.em.transactional((em) => this.applyPayment(withEntityManager(ctx, em), channel, notification, 'NOTIFY', rawBody)),
       together: (pending) => this.applyPaymentsTogether(pending),
       key: (pending) => pending.notification.orderNo,
       onGroupFailure: (err, group) => group[0]!.ctx.logger.warn({ err, notifications: group.length }, 'grouped payment notifications failed; each runs alone'),
@@ -327,7 +327,7 @@ export class PaymentService {
   private async createOrderAlone({ ctx, viewerId, applicationId, channel }: PendingOrder): Promise<CreateOrderOutcome> {
     try {
       return await ctx.em.transactional(async (em) => {
-        const tx: RequestContext = { ...ctx, em };
+        const tx: RequestContext = withEntityManager(ctx, em);
         const app = await this.lockApplication(tx, applicationId, channel);
         const now = tx.clock.now();
         const live = app && app.account_id === viewerId ? (toOrder(app.live_order ?? undefined) ?? null) : null;
@@ -711,7 +711,7 @@ export class PaymentService {
     const report: ReconcileReport = { queried: 0, paid: 0, closed: 0 };
     for (let round = 0; round < 20; round++) {
       const done = await ctx.em.transactional(async (em) => {
-        const tx: RequestContext = { ...ctx, em };
+        const tx: RequestContext = withEntityManager(ctx, em);
         const now = tx.clock.now();
         const dueBefore = new Date(now.getTime() - this.options.queryAfterMs);
         const orders = (await em.execute<OrderRow[]>(

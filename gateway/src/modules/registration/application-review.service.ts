@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../common/keyset-cursor';
 import type { ExamLevel } from '../exam/exam.entity';
@@ -239,7 +239,7 @@ export class ApplicationReviewService {
   ): Promise<ReviewDecision> {
     const fail = (failure: RegistrationFailure): ReviewDecision => ({ applicationId, ...failure });
     return ctx.em.transactional(async (em): Promise<ReviewDecision> => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       const app = await lockApplication(tx, applicationId);
       const covers = app && (ops.roles.includes('ADMIN') || ops.unitCodes.includes(app.unitCode));
       // Another unit's application and a missing one look alike to the reviewer.

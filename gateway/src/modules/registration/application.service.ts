@@ -1,5 +1,5 @@
 import type { UploadPurpose } from './upload.entity';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
 import { checkEligibility, ELIGIBILITY_ROUTES } from '../account/eligibility';
 import { ExamLevel, isWithinWindow } from '../exam/exam.entity';
@@ -265,7 +265,7 @@ export async function candidateTransition(
   const viewer = requireViewer(ctx);
   try {
     await ctx.em.transactional(async (em) => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       const app = ownApplication(await lockApplication(tx, applicationId), viewer.id);
       const now = ctx.clock.now();
       const refused = transitionRefusal(app, now, guards);
@@ -335,7 +335,7 @@ export class ApplicationService {
       return registrationFailure(RegistrationErrorCode.REAL_NAME_NOT_VERIFIED, REGISTRATION_MESSAGES.REAL_NAME_NOT_VERIFIED);
     }
     return ctx.em.transactional(async (em): Promise<ApplicationOutcome> => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       // The partial unique index makes a concurrent second start wait here and then do nothing.
       const inserted = await em.execute<Array<{ id: string }>>(
         `insert into application (id, account_id, exam_id, exam_unit_id, level, status, current_step, subject_codes, created_at, updated_at)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RequestContext } from '../../graphql/context';
+import { type RequestContext, withEntityManager } from '../../graphql/context';
 import { isWithinWindow } from '../exam/exam.entity';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { auditUnmaskedRead } from '../audit/audit.service';
@@ -195,7 +195,7 @@ export class UploadService {
       return registrationFailure(RegistrationErrorCode.NOT_PERMITTED, '该文件不能单独上传', { field: 'purpose' });
     }
     const issued = await ctx.em.transactional(async (em) => {
-      const tx: RequestContext = { ...ctx, em };
+      const tx: RequestContext = withEntityManager(ctx, em);
       const refused = await policy.accepts(tx, accountId, purpose);
       if (refused) return refused;
       return this.insertToken(tx, { accountId, applicationId: null, purpose, materialCode: null, replacesUploadId: null });
@@ -264,7 +264,7 @@ export class UploadService {
     let result: UploadStoreOutcome;
     try {
       result = await ctx.em.transactional(async (em): Promise<UploadStoreOutcome> => {
-        const tx: RequestContext = { ...ctx, em };
+        const tx: RequestContext = withEntityManager(ctx, em);
         const now = ctx.clock.now();
         const spent = await em.execute(
           `update upload_token set used_at = ? where token_hash = ? and used_at is null and expires_at > ? returning 1`,
