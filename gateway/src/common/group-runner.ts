@@ -29,7 +29,7 @@ export class GroupRunner<T, R> {
   constructor(private readonly options: GroupRunnerOptions<T, R>) {}
 
   run(item: T): Promise<R> {
-    if (this.options.maxGroup <= 1) return this.options.alone(item);
+    if (this.options.maxGroup <= 1) return this.alone(item);
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, settle: (result) => result.then(resolve, reject) });
       if (!this.running) void this.drain();

@@ -19,15 +19,11 @@ export interface SessionOptions {
   secureCookie: boolean;
 }
 
-/** Every signed-in request's first statement (when not cached): prepared, PostgreSQL plans it once per connection. */
-const LIVE_SESSION = prepared(
-  'ccap_live_session',
-  `select s.account_id, s.last_seen_at, s.expires_at, a.name
-     from candidate_session s join candidate_account a on a.id = s.account_id
-    where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3`,
-);
-
-/** LIVE_SESSION for a group of lookups ($1 the token hashes, hex): the time conditions are checked per lookup. */
+/**
+ * A signed-in request's first statement when its session is not cached, for a group of lookups ($1 the
+ * token hashes, hex); the time conditions are checked per lookup. Prepared: PostgreSQL plans it once per
+ * connection.
+ */
 const LIVE_SESSIONS = prepared(
   'ccap_live_sessions',
   `select encode(s.token_hash, 'hex') as token_hash_hex, s.account_id, s.last_seen_at, s.expires_at, a.name
@@ -44,23 +40,19 @@ interface SessionRow {
 
 interface SessionLookup {
   em: EntityManager;
-  tokenHash: Buffer;
+  tokenHashHex: string;
   now: Date;
   /** Idle sessions last seen before this are over. */
   idleSince: Date;
 }
 
-function lookUpAlone(lookup: SessionLookup): Promise<SessionRow | null> {
-  return preparedQuery<SessionRow>(lookup.em, LIVE_SESSION, [lookup.tokenHash, lookup.now, lookup.idleSince]).then(([row]) => row ?? null);
-}
-
 async function lookUpTogether(lookups: SessionLookup[]): Promise<Array<SessionRow | null>> {
   const rows = await preparedQuery<SessionRow & { token_hash_hex: string }>(lookups[0]!.em, LIVE_SESSIONS, [
-    arrayLiteral(lookups.map((l) => l.tokenHash.toString('hex'))),
+    arrayLiteral(lookups.map((l) => l.tokenHashHex)),
   ]);
   const byToken = new Map(rows.map((row) => [row.token_hash_hex, row]));
   return lookups.map((lookup) => {
-    const row = byToken.get(lookup.tokenHash.toString('hex'));
+    const row = byToken.get(lookup.tokenHashHex);
     const live = row && new Date(row.expires_at) > lookup.now && new Date(row.last_seen_at) > lookup.idleSince;
     return live ? row : null;
   });
@@ -84,7 +76,11 @@ export class SessionService {
    * for a burst of signed-in requests: the first minutes of registration, or every process right
    * after a restart).
    */
-  private readonly lookups = new GroupRunner<SessionLookup, SessionRow | null>({ maxGroup: 100, alone: lookUpAlone, together: lookUpTogether });
+  private readonly lookups = new GroupRunner<SessionLookup, SessionRow | null>({
+    maxGroup: 100,
+    alone: async (lookup) => (await lookUpTogether([lookup]))[0]!,
+    together: lookUpTogether,
+  });
 
   constructor(
     private readonly options: SessionOptions,
@@ -143,11 +139,11 @@ export class SessionService {
     }
     const now = ctx.clock.now();
     const tokenHash = hashToken(token);
-    const key = this.cache ? tokenHash.toString('hex') : '';
-    const cached = this.cache?.get(key, now.getTime());
+    const tokenHashHex = tokenHash.toString('hex');
+    const cached = this.cache?.get(tokenHashHex, now.getTime());
     if (cached) return { id: cached.accountId, name: cached.name, sessionTokenHash: tokenHash };
     const ticket = this.cache?.ticket();
-    const row = await this.lookups.run({ em: ctx.db, tokenHash, now, idleSince: new Date(now.getTime() - this.options.idleTimeoutMs) });
+    const row = await this.lookups.run({ em: ctx.db, tokenHashHex, now, idleSince: new Date(now.getTime() - this.options.idleTimeoutMs) });
     if (!row) {
       this.clearCookie(ctx);
       return null;
@@ -168,7 +164,7 @@ export class SessionService {
         lastSeen + Math.min(SESSION_REFRESH_INTERVAL_MS, this.options.idleTimeoutMs),
         new Date(row.expires_at).getTime(),
       );
-      this.cache.set(key, { accountId: row.account_id, name: row.name, until }, ticket, now.getTime());
+      this.cache.set(tokenHashHex, { accountId: row.account_id, name: row.name, until }, ticket, now.getTime());
     }
     return { id: row.account_id, name: row.name, sessionTokenHash: tokenHash };
   }

@@ -14,7 +14,7 @@ import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } fr
 import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
 import { orderNumber } from './order-number';
 import { GroupRunner } from '../../common/group-runner';
-import { arrayLiteral, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
+import { arrayLiteral, executeCall, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
 
 export interface PaymentServiceOptions {
   /** The provider of a channel, or null when the channel has none in this deployment. */
@@ -161,17 +161,22 @@ const PAYMENT_VIEWS = prepared(
     where a.id = any($1::uuid[])`,
 );
 
-/** What 生成订单 decides on, for applications ($1) locked in id order; the channel is checked separately (CHANNELS_ENABLED). */
-const GROUP_LOCK_FOR_ORDERS = prepared(
+/** What 生成订单 decides on, for applications ($1) locked in id order, with the channels enabled now. */
+const LOCK_FOR_ORDERS = prepared(
   'ccap_order_group_lock',
   `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code,
           fr.per_person_fen, fr.per_subject_fen,
-          (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order
+          (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order,
+          array(select pc.code from payment_channel pc where pc.enabled) as enabled_channels
      from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
      left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
     where a.id = any($1::uuid[]) order by a.id for update of a`,
 );
-const CHANNELS_ENABLED = prepared('ccap_channels_enabled', `select code from payment_channel where enabled`);
+type LockedForOrder = Omit<AppForPayment, 'channel_enabled'> & { enabled_channels: string[] };
+const forChannel = ({ enabled_channels, ...app }: LockedForOrder, channel: PaymentChannelCode): AppForPayment => ({
+  ...app,
+  channel_enabled: enabled_channels.includes(channel),
+});
 /**
  * The group's new orders ($1 numbers, $2 applications, $3 exam units, $4 channels, $5 amounts, $6 created,
  * $7 expiry, $8 how many). The applications are locked and have no live order, so every row goes in;
@@ -284,20 +289,10 @@ export class PaymentService {
     return this.options.providerOf(channel);
   }
 
-  /** The application locked, with what 生成订单 decides on (fee rule, channel, live order) in the same round trip. */
+  /** The application locked, with what 生成订单 decides on (fee rule, live order, channels) in the same round trip. */
   private async lockApplication(tx: RequestContext, applicationId: string, channel: PaymentChannelCode): Promise<AppForPayment | null> {
-    if (!UUID_PATTERN.test(applicationId)) return null;
-    const [row] = await tx.em.execute<AppForPayment[]>(
-      `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code,
-              fr.per_person_fen, fr.per_subject_fen,
-              exists (select 1 from payment_channel pc where pc.code = ? and pc.enabled) as channel_enabled,
-              (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order
-         from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
-         left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
-        where a.id = ? for update of a`,
-      [channel, applicationId],
-    );
-    return row ?? null;
+    const [row] = await executeCall<LockedForOrder>(tx.em, { statement: LOCK_FOR_ORDERS, args: [arrayLiteral([applicationId])] });
+    return row ? forChannel(row, channel) : null;
   }
 
   private async liveOrder(tx: RequestContext, applicationId: string): Promise<OrderRow | null> {
@@ -401,19 +396,17 @@ export class PaymentService {
   private async createOrdersTogether(group: PendingOrder[]): Promise<CreateOrderOutcome[]> {
     const settleFirst: number[] = [];
     const outcomes = await rawTransaction(group[0]!.ctx.db, async (tx) => {
-      const [, , rows, channels] = await tx.batch([
+      const [, , rows] = await tx.batch([
         'begin',
         GROUP_LOCK_TIMEOUT,
-        { statement: GROUP_LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
-        { statement: CHANNELS_ENABLED, args: [] },
+        { statement: LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
       ]);
-      const enabled = new Set(channels!.map((c) => c.code as string));
-      const appById = new Map(rows!.map((row) => [row.id as string, row as AppForPayment]));
+      const appById = new Map(rows!.map((row) => [row.id as string, row as LockedForOrder]));
       const inserts: Array<{ index: number; orderNo: string; app: AppForPayment; channel: PaymentChannelCode; amount: number; now: Date; expiresAt: Date }> = [];
       const decided = group.map((pending, index): CreateOrderOutcome | null => {
         const now = pending.ctx.clock.now();
         const found = appById.get(pending.applicationId);
-        const app = found && { ...found, channel_enabled: enabled.has(pending.channel) };
+        const app = found && forChannel(found, pending.channel);
         const live = app && app.account_id === pending.viewerId ? toOrder(app.live_order ?? undefined) : undefined;
         if (live && live.expiresAt.getTime() <= now.getTime() && app!.status === ApplicationStatus.APPROVED) {
           settleFirst.push(index);

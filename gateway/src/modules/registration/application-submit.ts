@@ -20,36 +20,7 @@ import {
 } from './application.service';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 
-const SUBMIT_LOCK = prepared('ccap_submit_lock', `select 1 from application where id = $1 for update`);
-const SUBMIT_FACTS = prepared('ccap_submit_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = $1`);
-const SUBMIT_RESULT = prepared('ccap_submit_result', `${APPLICATION_SELECT} where a.id = $1`);
-
-/**
- * 提交's writes as one statement ($1 application, $2 chosen point, $3 point held so far or null,
- * $4 now, $5 status before, $6 candidate): take a place at the chosen point unless the application
- * already holds it there, give back a place held elsewhere, update the application and record the
- * transition, all only if the place was had. Answers `placed`.
- */
-const SUBMIT_WRITES = prepared(
-  'ccap_submit_writes',
-  `with took as (
-     update registration_point set taken = taken + 1
-      where id = $2::uuid and $3::uuid is distinct from $2::uuid and (capacity is null or taken < capacity) returning id),
-   placed as (select exists (select 1 from took) or $3::uuid is not distinct from $2::uuid as ok),
-   released as (
-     update registration_point set taken = taken - 1
-      where id = $3::uuid and $3::uuid is distinct from $2::uuid and taken > 0 and exists (select 1 from took) returning id),
-   submitted as (
-     update application set status = '${ApplicationStatus.SUBMITTED}', current_step = '${ApplicationStep.REVIEW}', held_point_id = point_id,
-            submitted_at = $4::timestamptz, reviewed_at = null, reviewed_by = null, review_reason = null, updated_at = $4::timestamptz
-      where id = $1::uuid and (select ok from placed) returning id),
-   recorded as (
-     ${TRANSITION_INSERT}
-     select id, $5::text, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', $6::text, $4::timestamptz, null from submitted)
-   select ok as placed from placed`,
-);
-
-// A group's statements take arrays ($1 the applications, as a text[] literal).
+// The statements take arrays ($1 the applications, as a text[] literal).
 const GROUP_LOCK = prepared('ccap_submit_group_lock', `select 1 from application where id = any($1::uuid[]) order by id for update`);
 const GROUP_FACTS = prepared('ccap_submit_group_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = any($1::uuid[])`);
 /** The 报名点 the group's applications choose or hold, locked in id order (every group locks in the same order: no deadlock). */
@@ -110,8 +81,8 @@ function pointFull(): RegistrationFailure {
  * their history in one statement, the answers, commit. The places are given in arrival order against
  * the locked counts, exactly as if the submits had run one after another; a refused submit (checks,
  * point full) writes nothing and does not hold back the others. If the group's transaction fails as a
- * whole (or waits too long for a lock), every submit in it runs alone (`submitAlone`, the same checks
- * with one conditional UPDATE), so one candidate's fault cannot fail another's.
+ * whole (or waits too long for a lock), every submit in it runs again in a transaction of its own
+ * (`submitAlone`, waiting for locks), so one candidate's fault cannot fail another's.
  */
 export class ApplicationSubmitter {
   private readonly groups: GroupRunner<PendingSubmit, ApplicationOutcome>;
@@ -134,36 +105,26 @@ export class ApplicationSubmitter {
   }
 }
 
-async function submitAlone({ ctx, viewerId, applicationId, now }: PendingSubmit): Promise<ApplicationOutcome> {
-  return rawTransaction(ctx.db, async (tx): Promise<ApplicationOutcome> => {
-    const [, , [row]] = await tx.batch(['begin', { statement: SUBMIT_LOCK, args: [applicationId] }, { statement: SUBMIT_FACTS, args: [applicationId] }]);
-    const app = ownApplication(row ? toLockedApplication(row) : null, viewerId);
-    const problem = submitRefusal(app, toSubmissionFacts(row!), now);
-    if (problem) {
-      const [[unchanged]] = await tx.batch([{ statement: SUBMIT_RESULT, args: [app.id] }, 'rollback']);
-      return { ...problem, application: toApplicationRow(unchanged!) };
-    }
-    const [[placed], [application]] = await tx.batch([
-      { statement: SUBMIT_WRITES, args: [app.id, app.pointId, app.heldPointId, now, app.status, app.accountId] },
-      { statement: SUBMIT_RESULT, args: [app.id] },
-      'commit',
-    ]);
-    const answer = toApplicationRow(application!);
-    return placed!.placed ? { ok: true, applicationId, application: answer } : { ...pointFull(), application: answer };
-  });
+/** One submit in a transaction of its own, waiting for locks as long as they are held: a failed group's fallback. */
+async function submitAlone(pending: PendingSubmit): Promise<ApplicationOutcome> {
+  const [outcome] = await submitTogether([pending], { waitForLocks: true });
+  if (outcome instanceof Error) throw outcome;
+  return outcome!;
 }
 
 /** One transaction for the group (distinct applications); each one's outcome, or the error a lone submit would have thrown. */
-async function submitTogether(group: PendingSubmit[]): Promise<Array<ApplicationOutcome | Error>> {
+async function submitTogether(group: PendingSubmit[], { waitForLocks = false } = {}): Promise<Array<ApplicationOutcome | Error>> {
   const ids = arrayLiteral(group.map((p) => p.applicationId));
   return rawTransaction(group[0]!.ctx.db, async (tx) => {
-    const [, , , rows, pointRows] = await tx.batch([
-      'begin',
-      GROUP_LOCK_TIMEOUT,
-      { statement: GROUP_LOCK, args: [ids] },
-      { statement: GROUP_FACTS, args: [ids] },
-      { statement: GROUP_POINTS, args: [ids] },
-    ]);
+    const [rows, pointRows] = (
+      await tx.batch([
+        'begin',
+        ...(waitForLocks ? [] : [GROUP_LOCK_TIMEOUT]),
+        { statement: GROUP_LOCK, args: [ids] },
+        { statement: GROUP_FACTS, args: [ids] },
+        { statement: GROUP_POINTS, args: [ids] },
+      ])
+    ).slice(-2);
     const rowById = new Map(rows!.map((row) => [row.id as string, row]));
     const points = new Map<string, PointCount>(
       pointRows!.map((p) => [p.id as string, { capacity: p.capacity === null ? null : Number(p.capacity), taken: Number(p.taken), change: 0 }]),
