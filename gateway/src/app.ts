@@ -10,6 +10,7 @@ import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { ormConfig } from './orm/orm-config';
 import { AppError, ErrorCode, internalErrorMessage } from './common/errors';
+import { enableAsyncContextOnDemand } from './common/async-context-on-demand';
 import { systemClock, type Clock, type RequestContext } from './graphql/context';
 import { createLoaders, type Loaders } from './graphql/loaders';
 import { errorLoggingPlugin, introspectionGuardPlugin } from './graphql/plugins';
@@ -65,6 +66,7 @@ export async function startGateway({
   smsProvider,
   resolveOpsPrincipal,
 }: GatewayOptions): Promise<Gateway> {
+  enableAsyncContextOnDemand();
   const orm = await MikroORM.init(ormConfig(config.databaseUrl, { pool: { min: 0, max: config.databasePoolMax } }));
   const services = createServices({ config, orm, clock, smsProvider });
   // Serves published exam data (and reuses session lookups) from memory once it listens for PostgreSQL's notifications.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asyncContextOnDemandState } from '../src/common/async-context-on-demand';
 import { loadConfig } from '../src/config';
 import { makeResidentId } from '../src/modules/account/identity-document.testing';
 import { PiiProtector } from '../src/modules/account/pii-protector';
@@ -48,6 +49,8 @@ describe('register', () => {
     const res = await gw.graphql(REGISTER, { input });
     const result = res.body.data.register;
     expect(result).toMatchObject({ ok: true, errorCode: null, message: '注册成功' });
+    // Its MikroORM transaction ran its async context on demand: ended with the transaction, not pinned on.
+    expect(asyncContextOnDemandState()).toEqual({ runsInFlight: 0, pinned: false });
     expect(result.viewer).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       maskedName: '欧阳**',
