@@ -14,7 +14,7 @@ import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } fr
 import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
 import { orderNumber } from './order-number';
 import { GroupRunner } from '../../common/group-runner';
-import { arrayLiteral, executeCall, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction } from '../../orm/raw-transaction';
+import { arrayLiteral, executeCall, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction, type PreparedCall } from '../../orm/raw-transaction';
 
 export interface PaymentServiceOptions {
   /** The provider of a channel, or null when the channel has none in this deployment. */
@@ -98,9 +98,6 @@ class Rollback extends Error {
     super(failure.errorCode);
   }
 }
-
-/** channel, notification (as far as known), source, outcome, reason, raw body */
-type NotificationFields = [PaymentChannelCode, Partial<VerifiedNotification>, string, PaymentNotificationOutcome, string | null, string | null];
 
 export type NotifyResult = { accepted: boolean; outcome: PaymentNotificationOutcome | 'INVALID'; reason: string | null };
 
@@ -202,7 +199,7 @@ interface PendingOrder {
   channel: PaymentChannelCode;
 }
 
-// Statements of grouped payment notifications (see PaymentService.handleNotification); arrays per column.
+// Statements of vouched-for payments (PaymentService.payOrders), alone or grouped; arrays per column.
 const GROUP_LOCK_ORDERS = prepared(
   'ccap_pay_group_lock',
   `select ${ORDER_COLUMNS}, a.status as "applicationStatus" from payment_order o join application a on a.id = o.application_id
@@ -228,11 +225,15 @@ const GROUP_PAY = prepared(
      select id, '${ApplicationStatus.APPROVED}', '${ApplicationStatus.PAID}', '${ApplicationActorKind.SYSTEM}', actor_id, at, reason from paid_application)
    select 1 / (((select count(*) from paid_order) = $7 and (select count(*) from paid_application) = $7)::int) as ok`,
 );
-/** Every notification of the group, accepted, duplicate or rejected (rejected ones are outside the unique index, so never conflict). */
+/**
+ * Every notification of the group, accepted, duplicate or rejected, all from one source ($9); a repeated
+ * delivery of an accepted trade counts on its first row (rejected ones are outside the unique index, so
+ * never conflict).
+ */
 const GROUP_NOTIFICATIONS = prepared(
   'ccap_pay_group_notifications',
   `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
-   select channel, trade_no, order_no, amount_fen, 'NOTIFY', outcome, reason, raw_body, 1, at, at
+   select channel, trade_no, order_no, amount_fen, $9::text, outcome, reason, raw_body, 1, at, at
      from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
           as n(channel, trade_no, order_no, amount_fen, outcome, reason, raw_body, at)
    on conflict (channel, channel_trade_no) where outcome <> 'REJECTED'
@@ -243,8 +244,19 @@ interface PendingNotification {
   ctx: RequestContext;
   channel: PaymentChannelCode;
   notification: VerifiedNotification;
-  rawBody: string;
+  rawBody: string | null;
 }
+
+/** How `payOrders` reaches the transaction it runs in: the locking read, then the writes (with the commit, for a group). */
+interface PaymentStatements {
+  lock(call: PreparedCall): Promise<Array<Record<string, any>>>;
+  write(calls: PreparedCall[]): Promise<void>;
+}
+
+type PaymentDecision = { pending: PendingNotification; verdict: 'PAY' | 'DUPLICATE' | string };
+
+const notificationOutcome = (verdict: string) =>
+  verdict === 'PAY' ? PaymentNotificationOutcome.ACCEPTED : verdict === 'DUPLICATE' ? PaymentNotificationOutcome.DUPLICATE : PaymentNotificationOutcome.REJECTED;
 
 export function paymentReturnPath(applicationId: string): string {
   return `/payment/${applicationId}`;
@@ -515,9 +527,8 @@ export class PaymentService {
   }
 
   /**
-   * A payment the channel vouches for (verified notification or active query). Inside `tx`:
-   * locks the order, checks merchant, order, amount and state, and moves order and application
-   * to PAID with conditional updates. Records the notification either way.
+   * A payment the channel vouches for (verified notification or active query), inside `tx`: the
+   * statements of a group (payOrders) for one, a round trip each. Records the notification either way.
    *
    * Rule for late payments: a payment is honoured when the channel says it was made before the
    * order expired (paidAt ≤ expiresAt) while the order is still PENDING here, even if it arrives after
@@ -529,85 +540,17 @@ export class PaymentService {
   async applyPayment(
     tx: RequestContext,
     channel: PaymentChannelCode,
-    n: VerifiedNotification,
+    notification: VerifiedNotification,
     source: 'NOTIFY' | 'QUERY',
     rawBody: string | null,
   ): Promise<NotifyResult> {
-    const provider = this.options.providerOf(channel);
-    const now = tx.clock.now();
-    const reject = async (reason: string): Promise<NotifyResult> => {
-      await this.record(tx, channel, n, source, PaymentNotificationOutcome.REJECTED, reason, rawBody);
-      tx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason, source }, 'payment notification rejected');
-      return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason };
-    };
-    const refused = notificationRefusal(provider, n);
-    if (refused) return reject(refused);
-    // The order and its application locked together (order first, as before), so what is checked
-    // below stays true until commit and the writes need no savepoint.
-    const [locked] = await tx.em.execute<LockedOrder[]>(
-      `select ${ORDER_COLUMNS}, a.status as "applicationStatus" from payment_order o join application a on a.id = o.application_id
-        where o.order_no = ? for update of o, a`,
-      [n.orderNo],
-    );
-    const verdict = paymentVerdict(channel, n, toOrder(locked));
-    if (verdict === 'DUPLICATE') {
-      await this.record(tx, channel, n, source, PaymentNotificationOutcome.DUPLICATE, null, rawBody);
-      return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
-    }
-    if (verdict !== 'PAY') return reject(verdict);
-    const order = toOrder(locked)!;
-    // Order, application, history and notification in one statement (one round trip on the hot path);
-    // the conditions repeat the checks above, which the locks make hold.
-    const notification = this.notificationInsert(now, channel, n, source, PaymentNotificationOutcome.ACCEPTED, null, rawBody);
-    const [written] = await tx.em.execute<Array<{ orders: number; applications: number }>>(
-      `with paid_order as (
-         update payment_order set status = 'PAID', paid_at = ?, channel_trade_no = ? where id = ? and status = 'PENDING' returning application_id
-       ), paid_application as (
-         update application set status = 'PAID', current_step = 'PAYMENT', updated_at = ?
-          where id = (select application_id from paid_order) and status = 'APPROVED' returning id
-       ), history as (
-         ${TRANSITION_INSERT} select id, ?, ?, ?, ?, ?, ? from paid_application
-       ), notification as (
-         ${notification.sql}
-       )
-       select (select count(*) from paid_order)::int as orders, (select count(*) from paid_application)::int as applications`,
-      [
-        n.paidAt,
-        n.tradeNo,
-        order.id,
-        now,
-        ApplicationStatus.APPROVED,
-        ApplicationStatus.PAID,
-        ApplicationActorKind.SYSTEM,
-        paymentActor(channel),
-        now,
-        paidReason(order.orderNo),
-        ...notification.params,
-      ],
-    );
-    // Impossible while both rows are locked; throwing rolls everything back and the channel retries.
-    if (written?.orders !== 1 || written.applications !== 1) throw new Error(`payment: order ${order.orderNo} or its application changed under lock`);
-    tx.logger.info({ channel, orderNo: order.orderNo, tradeNo: n.tradeNo, source }, 'payment order paid');
-    return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
-  }
-
-  private async record(tx: RequestContext, ...notification: NotificationFields): Promise<void> {
-    const { sql, params } = this.notificationInsert(tx.clock.now(), ...notification);
-    await tx.em.execute(sql, params);
-  }
-
-  /** Records a notification; a repeated delivery of an accepted trade counts on the first row. */
-  private notificationInsert(now: Date, ...[channel, n, source, outcome, reason, rawBody]: NotificationFields): { sql: string; params: unknown[] } {
-    const params = [channel, n.tradeNo ?? null, n.orderNo ?? null, n.amountFen ?? null, source, outcome, reason, rawBody, now, now];
-    const insert = `insert into payment_notification (channel, channel_trade_no, order_no, amount_fen, source, outcome, reason, raw_body, delivery_count, received_at, last_received_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`;
-    if (outcome === PaymentNotificationOutcome.REJECTED) return { sql: insert, params };
-    return {
-      sql: `${insert}
-       on conflict (channel, channel_trade_no) where outcome <> 'REJECTED'
-       do update set delivery_count = payment_notification.delivery_count + 1, last_received_at = excluded.last_received_at`,
-      params,
-    };
+    const decided = await this.payOrders([{ ctx: tx, channel, notification, rawBody }], source, {
+      lock: (call) => executeCall(tx.em, call),
+      write: async (calls) => {
+        for (const call of calls) await executeCall(tx.em, call);
+      },
+    });
+    return this.notifyResult(decided[0]!, source);
   }
 
   /** POST /api/payments/notify/<channel>: signature on the raw body first, then everything else. */
@@ -628,72 +571,79 @@ export class PaymentService {
     return this.notifications.run({ ctx, channel, notification: check.notification, rawBody: raw });
   }
 
-  /**
-   * `applyPayment` for a group of verified notifications (distinct orders) in one transaction and two
-   * round trips: lock every order with its application, decide each exactly as `applyPayment` does,
-   * then write the payments and record every notification.
-   */
+  /** `applyPayment` for a group of verified notifications (distinct orders) in one transaction and two round trips. */
   private async applyPaymentsTogether(group: PendingNotification[]): Promise<NotifyResult[]> {
-    const results = await rawTransaction(group[0]!.ctx.db, async (tx) => {
-      const [, , lockedRows] = await tx.batch([
-        'begin',
-        GROUP_LOCK_TIMEOUT,
-        { statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(group.map((p) => p.notification.orderNo))] },
-      ]);
-      const lockedByNo = new Map(lockedRows!.map((row) => [row.orderNo as string, toOrder(row as LockedOrder)]));
-      const decided = group.map((pending) => {
-        const { channel, notification: n } = pending;
-        const order = lockedByNo.get(n.orderNo);
-        const verdict = notificationRefusal(this.options.providerOf(channel), n) ?? paymentVerdict(channel, n, order);
-        return { pending, order, verdict, now: pending.ctx.clock.now() };
-      });
-      const paying = decided.filter((d) => d.verdict === 'PAY');
-      const outcomeOf = (verdict: string) =>
-        verdict === 'PAY' ? PaymentNotificationOutcome.ACCEPTED : verdict === 'DUPLICATE' ? PaymentNotificationOutcome.DUPLICATE : PaymentNotificationOutcome.REJECTED;
-      const column = <T,>(pick: (d: (typeof decided)[number]) => T) => decided.map(pick);
-      await tx.batch([
-        ...(paying.length
-          ? [
-              {
-                statement: GROUP_PAY,
-                args: [
-                  arrayLiteral(paying.map((d) => d.order!.id)),
-                  arrayLiteral(paying.map((d) => d.pending.notification.paidAt)),
-                  arrayLiteral(paying.map((d) => d.pending.notification.tradeNo)),
-                  arrayLiteral(paying.map((d) => paymentActor(d.pending.channel))),
-                  arrayLiteral(paying.map((d) => paidReason(d.order!.orderNo))),
-                  arrayLiteral(paying.map((d) => d.now)),
-                  paying.length,
-                ],
-              },
-            ]
-          : []),
-        {
-          statement: GROUP_NOTIFICATIONS,
-          args: [
-            arrayLiteral(column((d) => d.pending.channel)),
-            arrayLiteral(column((d) => d.pending.notification.tradeNo ?? null)),
-            arrayLiteral(column((d) => d.pending.notification.orderNo ?? null)),
-            arrayLiteral(column((d) => d.pending.notification.amountFen ?? null)),
-            arrayLiteral(column((d) => outcomeOf(d.verdict))),
-            arrayLiteral(column((d) => (outcomeOf(d.verdict) === PaymentNotificationOutcome.REJECTED ? d.verdict : null))),
-            arrayLiteral(column((d) => d.pending.rawBody)),
-            arrayLiteral(column((d) => d.now)),
-          ],
+    const decided = await rawTransaction(group[0]!.ctx.db, (tx) =>
+      this.payOrders(group, 'NOTIFY', {
+        lock: async (call) => (await tx.batch(['begin', GROUP_LOCK_TIMEOUT, call]))[2]!,
+        write: async (calls) => {
+          await tx.batch([...calls, 'commit']);
         },
-        'commit',
-      ]);
-      return decided;
+      }),
+    );
+    return decided.map((d) => this.notifyResult(d, 'NOTIFY'));
+  }
+
+  /**
+   * Payments the channel vouches for (distinct orders), alone or as a group: lock every order with its
+   * application, decide each (merchant, order, amount, state: see `paymentVerdict`), then move the
+   * paid orders and their applications to PAID with their history and record every notification.
+   * The statements are the same for one and for many; `statements` sends them in the caller's transaction.
+   */
+  private async payOrders(items: PendingNotification[], source: 'NOTIFY' | 'QUERY', statements: PaymentStatements): Promise<PaymentDecision[]> {
+    const lockedRows = await statements.lock({ statement: GROUP_LOCK_ORDERS, args: [arrayLiteral(items.map((p) => p.notification.orderNo))] });
+    const lockedByNo = new Map(lockedRows.map((row) => [row.orderNo as string, toOrder(row as LockedOrder)]));
+    const decided = items.map((pending) => {
+      const { channel, notification: n } = pending;
+      const order = lockedByNo.get(n.orderNo);
+      const verdict = notificationRefusal(this.options.providerOf(channel), n) ?? paymentVerdict(channel, n, order);
+      return { pending, order, verdict, now: pending.ctx.clock.now() };
     });
-    return results.map(({ pending: { ctx, channel, notification: n }, verdict }): NotifyResult => {
-      if (verdict === 'PAY') {
-        ctx.logger.info({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, source: 'NOTIFY' }, 'payment order paid');
-        return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
-      }
-      if (verdict === 'DUPLICATE') return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
-      ctx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason: verdict, source: 'NOTIFY' }, 'payment notification rejected');
-      return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason: verdict };
-    });
+    const paying = decided.filter((d) => d.verdict === 'PAY');
+    const column = <T,>(pick: (d: (typeof decided)[number]) => T) => decided.map(pick);
+    await statements.write([
+      ...(paying.length
+        ? [
+            {
+              statement: GROUP_PAY,
+              args: [
+                arrayLiteral(paying.map((d) => d.order!.id)),
+                arrayLiteral(paying.map((d) => d.pending.notification.paidAt)),
+                arrayLiteral(paying.map((d) => d.pending.notification.tradeNo)),
+                arrayLiteral(paying.map((d) => paymentActor(d.pending.channel))),
+                arrayLiteral(paying.map((d) => paidReason(d.order!.orderNo))),
+                arrayLiteral(paying.map((d) => d.now)),
+                paying.length,
+              ],
+            },
+          ]
+        : []),
+      {
+        statement: GROUP_NOTIFICATIONS,
+        args: [
+          arrayLiteral(column((d) => d.pending.channel)),
+          arrayLiteral(column((d) => d.pending.notification.tradeNo ?? null)),
+          arrayLiteral(column((d) => d.pending.notification.orderNo ?? null)),
+          arrayLiteral(column((d) => d.pending.notification.amountFen ?? null)),
+          arrayLiteral(column((d) => notificationOutcome(d.verdict))),
+          arrayLiteral(column((d) => (notificationOutcome(d.verdict) === PaymentNotificationOutcome.REJECTED ? d.verdict : null))),
+          arrayLiteral(column((d) => d.pending.rawBody)),
+          arrayLiteral(column((d) => d.now)),
+          source,
+        ],
+      },
+    ]);
+    return decided.map(({ pending, verdict }) => ({ pending, verdict }));
+  }
+
+  private notifyResult({ pending: { ctx, channel, notification: n }, verdict }: PaymentDecision, source: 'NOTIFY' | 'QUERY'): NotifyResult {
+    if (verdict === 'PAY') {
+      ctx.logger.info({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, source }, 'payment order paid');
+      return { accepted: true, outcome: PaymentNotificationOutcome.ACCEPTED, reason: null };
+    }
+    if (verdict === 'DUPLICATE') return { accepted: true, outcome: PaymentNotificationOutcome.DUPLICATE, reason: null };
+    ctx.logger.warn({ channel, orderNo: n.orderNo, tradeNo: n.tradeNo, amountFen: n.amountFen, reason: verdict, source }, 'payment notification rejected');
+    return { accepted: false, outcome: PaymentNotificationOutcome.REJECTED, reason: verdict };
   }
 
   /**
