@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
+import { GATEWAY_NODE_ARGS } from '../scripts/stack.mjs';
 import { runLoad } from './lib/load.mjs';
 import { watchProcess } from './lib/process-stats.mjs';
 import publicExams from './scenarios/public-exams.mjs';
@@ -79,7 +80,7 @@ async function gatewayModule(path) {
 async function startGateway(env) {
   // BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the gateway under load.
   const nodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { cwd: GATEWAY_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...GATEWAY_NODE_ARGS], { cwd: GATEWAY_DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
