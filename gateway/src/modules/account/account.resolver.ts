@@ -1,10 +1,12 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/access';
 import type { AccountFailure } from './account.errors';
 import { RegisterInput, LoginInput, ResetPasswordInput } from './account.inputs';
-import type { AccountService, LoginResult } from './account.service';
+import { AppError, ErrorCode } from '../../common/errors';
+import type { AccountProfile, AccountService, LoginResult } from './account.service';
 import {
+  DocumentTypeEnum,
   DocumentTypeOption,
   LoginResultType,
   RegisterResultType,
@@ -18,13 +20,38 @@ function failureFields(result: AccountFailure) {
   return { ok: false, errorCode: result.errorCode, message: result.message, field: result.field ?? null };
 }
 
-@Resolver()
+/** The `Viewer` of a signed-in account: id and name at hand, the rest read when asked for (ViewerType.profile). */
+export function viewerOf(ctx: RequestContext, accounts: AccountService, accountId: string, name: string): ViewerType {
+  let profile: Promise<AccountProfile> | undefined;
+  const readProfile = async () => {
+    const found = await accounts.profile(ctx, accountId);
+    if (!found) throw new AppError(ErrorCode.NOT_FOUND, '账号不存在');
+    return found;
+  };
+  return { id: accountId, maskedName: maskName(name), profile: () => (profile ??= readProfile()) };
+}
+
+@Resolver(() => ViewerType)
 export class AccountResolver {
   constructor(private readonly accounts: AccountService) {}
 
-  private async viewer(ctx: RequestContext, accountId: string, name: string): Promise<ViewerType | null> {
-    const profile = await this.accounts.profile(ctx, accountId);
-    return profile && { id: accountId, maskedName: maskName(name), ...profile };
+  private viewer(ctx: RequestContext, accountId: string, name: string): ViewerType {
+    return viewerOf(ctx, this.accounts, accountId, name);
+  }
+
+  @FieldResolver(() => DocumentTypeEnum)
+  async documentType(@Root() viewer: ViewerType): Promise<DocumentType> {
+    return (await viewer.profile()).documentType;
+  }
+
+  @FieldResolver(() => String, { description: '证件号码 masked: 1101**********1234' })
+  async maskedDocumentNumber(@Root() viewer: ViewerType): Promise<string> {
+    return (await viewer.profile()).maskedDocumentNumber;
+  }
+
+  @FieldResolver(() => String, { description: '手机号 masked: 138****1234' })
+  async maskedPhone(@Root() viewer: ViewerType): Promise<string> {
+    return (await viewer.profile()).maskedPhone;
   }
 
   @Public('registration form options')
@@ -38,7 +65,7 @@ export class AccountResolver {
 
   @Public('the top bar asks on every page; null when nobody is signed in')
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in candidate, or null' })
-  me(@Ctx() ctx: RequestContext): Promise<ViewerType | null> | null {
+  me(@Ctx() ctx: RequestContext): ViewerType | null {
     return ctx.viewer && this.viewer(ctx, ctx.viewer.id, ctx.viewer.name);
   }
 
@@ -47,7 +74,7 @@ export class AccountResolver {
   async register(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<RegisterResultType> {
     const result = await this.accounts.register(ctx, input);
     if (!result.ok) return { ...failureFields(result), unmetPasswordRules: result.unmetPasswordRules ?? null, viewer: null };
-    return { ok: true, errorCode: null, message: '注册成功', field: null, unmetPasswordRules: null, viewer: await this.viewer(ctx, result.accountId, result.name) };
+    return { ok: true, errorCode: null, message: '注册成功', field: null, unmetPasswordRules: null, viewer: this.viewer(ctx, result.accountId, result.name) };
   }
 
   @Public('登录: the caller is not signed in yet (captcha, lockout)')
@@ -64,7 +91,7 @@ export class AccountResolver {
       field: null,
       lockedUntil: null,
       remainingAttempts: null,
-      viewer: await this.viewer(ctx, result.accountId, result.name),
+      viewer: this.viewer(ctx, result.accountId, result.name),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccountErrorCode } from './account.errors';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from './identity-document';
+import type { AccountProfile } from './account.service';
 import type { PasswordRule } from './password-policy';
 import { SmsCodePurpose } from './sms-code.entity';
 
@@ -25,9 +26,11 @@ export class DocumentTypeOption {
 export class ViewerType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Name masked for display: 张*, 欧阳**' }) maskedName!: string;
-  @Field(() => DocumentTypeEnum) documentType!: DocumentType;
-  @Field(() => String, { description: '证件号码 masked: 1101**********1234' }) maskedDocumentNumber!: string;
-  @Field(() => String, { description: '手机号 masked: 138****1234' }) maskedPhone!: string;
+  /**
+   * 证件类型, 证件号码 and 手机号 (masked; AccountResolver's fields of this type), read from the account only
+   * when a selection asks for one of them, and then once: 登录 in the browser asks for none.
+   */
+  profile!: () => Promise<AccountProfile>;
 }
 
 /** Fields every account result shares: check `ok`; otherwise show `message` (at `field`, when given). */

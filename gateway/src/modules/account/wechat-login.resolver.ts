@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/access';
 import type { AccountService } from './account.service';
 import { LoginResultType, ViewerType } from './account.types';
-import { maskName } from './person-name';
+import { viewerOf } from './account.resolver';
 import { WeChatLoginStatus, type WeChatLoginService } from './wechat-login.service';
 import { WeChatBindInput, WeChatLoginPollResultType, WeChatLoginTicketResultType } from './wechat-login.types';
 
@@ -14,9 +14,8 @@ export class WeChatLoginResolver {
     private readonly accounts: AccountService,
   ) {}
 
-  private async viewer(ctx: RequestContext, accountId: string, name: string): Promise<ViewerType | null> {
-    const profile = await this.accounts.profile(ctx, accountId);
-    return profile && { id: accountId, maskedName: maskName(name), ...profile };
+  private viewer(ctx: RequestContext, accountId: string, name: string): ViewerType {
+    return viewerOf(ctx, this.accounts, accountId, name);
   }
 
   @Public('微信扫码登录: the caller is not signed in yet; the ticket is bound to this browser by an HttpOnly cookie')
@@ -36,7 +35,7 @@ export class WeChatLoginResolver {
     const result = await this.wechat.poll(ctx, ticketId, ctx.cookieHeader);
     if (!result.ok) return { ok: false, errorCode: result.errorCode, message: result.message, field: null, status: null, viewer: null };
     if (result.status === WeChatLoginStatus.SIGNED_IN) {
-      return { ok: true, errorCode: null, message: '登录成功', field: null, status: result.status, viewer: await this.viewer(ctx, result.accountId, result.name) };
+      return { ok: true, errorCode: null, message: '登录成功', field: null, status: result.status, viewer: this.viewer(ctx, result.accountId, result.name) };
     }
     return { ok: true, errorCode: null, message: result.message, field: null, status: result.status, viewer: null };
   }
@@ -58,6 +57,6 @@ export class WeChatLoginResolver {
         viewer: null,
       };
     }
-    return { ok: true, errorCode: null, message: '绑定成功,已登录', field: null, lockedUntil: null, remainingAttempts: null, viewer: await this.viewer(ctx, result.accountId, result.name) };
+    return { ok: true, errorCode: null, message: '绑定成功,已登录', field: null, lockedUntil: null, remainingAttempts: null, viewer: this.viewer(ctx, result.accountId, result.name) };
   }
 }
