@@ -58,19 +58,19 @@ async function waitForReady(url, child, timeoutMs = 30_000) {
 }
 
 /**
+ * How the gateway process is started (also by the benchmark): a young generation of up to 64 MB per
+ * semi-space instead of V8's 16 MB, as requests allocate much that dies young; it measured less gateway
+ * CPU per request for 提交 and payments (bench/results-notes.md, round 5).
+ */
+export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
+
+/**
  * @param {{ databaseUrl?: string, dataDir?: string, throwaway?: boolean, pgPort?: number,
  *           gatewayPort?: number, frontendPorts?: Record<string, number>, nodeEnv?: string,
  *           deployDir?: string, onFrontendRequest?: (entry: { server: string, method: string, path: string, status: number }) => void,
  *           gatewayEnv?: Record<string,string>, log?: (line: string) => void, onGatewayExit?: (code: number|null) => void }} options
  *   deployDir: the environment the front ends are served from (default .data/deploy/local).
  */
-/**
- * How the gateway process is started (also by the benchmark): a young generation of up to 64 MB per
- * semi-space instead of V8's 16 MB. Each request allocates a lot that dies young; with the larger
- * nursery, scavenges run a quarter as often and promote less (bench/results-notes.md, round 5).
- */
-export const GATEWAY_NODE_ARGS = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
-
 export async function startStack(options = {}) {
   const log = options.log ?? (() => {});
   const cleanups = [];

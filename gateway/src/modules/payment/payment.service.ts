@@ -174,6 +174,12 @@ const forChannel = ({ enabled_channels, ...app }: LockedForOrder, channel: Payme
   ...app,
   channel_enabled: enabled_channels.includes(channel),
 });
+/** The caller's live order when it has expired: asked at the channel (settleExpired) before 生成订单 decides. */
+function expiredLiveOrder(app: AppForPayment | undefined, viewerId: string, now: Date): OrderRow | null {
+  if (!app || app.account_id !== viewerId || app.status !== ApplicationStatus.APPROVED) return null;
+  const live = toOrder(app.live_order ?? undefined);
+  return live && live.expiresAt.getTime() <= now.getTime() ? live : null;
+}
 /**
  * The group's new orders ($1 numbers, $2 applications, $3 exam units, $4 channels, $5 amounts, $6 created,
  * $7 expiry, $8 how many). The applications are locked and have no live order, so every row goes in;
@@ -337,9 +343,9 @@ export class PaymentService {
         const tx: RequestContext = withEntityManager(ctx, em);
         const app = await this.lockApplication(tx, applicationId, channel);
         const now = tx.clock.now();
-        const live = app && app.account_id === viewerId ? (toOrder(app.live_order ?? undefined) ?? null) : null;
-        if (live && live.expiresAt.getTime() <= now.getTime() && app!.status === ApplicationStatus.APPROVED) {
-          const settled = await this.settleExpired(tx, live);
+        const expired = expiredLiveOrder(app ?? undefined, viewerId, now);
+        if (expired) {
+          const settled = await this.settleExpired(tx, expired);
           if (settled === 'PAID') throw new Rollback(paymentFailure(PaymentErrorCode.ALREADY_PAID));
           app!.live_order = null;
         }
@@ -414,20 +420,19 @@ export class PaymentService {
         { statement: LOCK_FOR_ORDERS, args: [arrayLiteral(group.map((p) => p.applicationId))] },
       ]);
       const appById = new Map(rows!.map((row) => [row.id as string, row as LockedForOrder]));
-      const inserts: Array<{ index: number; orderNo: string; app: AppForPayment; channel: PaymentChannelCode; amount: number; now: Date; expiresAt: Date }> = [];
+      const inserts: Array<{ orderNo: string; app: AppForPayment; channel: PaymentChannelCode; amount: number; now: Date; expiresAt: Date }> = [];
       const decided = group.map((pending, index): CreateOrderOutcome | null => {
         const now = pending.ctx.clock.now();
         const found = appById.get(pending.applicationId);
         const app = found && forChannel(found, pending.channel);
-        const live = app && app.account_id === pending.viewerId ? toOrder(app.live_order ?? undefined) : undefined;
-        if (live && live.expiresAt.getTime() <= now.getTime() && app!.status === ApplicationStatus.APPROVED) {
+        if (expiredLiveOrder(app, pending.viewerId, now)) {
           settleFirst.push(index);
           return null;
         }
         const decision = this.orderDecision(app, pending.viewerId, pending.channel, now);
         if ('errorCode' in decision) return decision;
         if ('live' in decision) return { ok: true, order: decision.live, created: false };
-        inserts.push({ index, orderNo: orderNumber(now), app: app!, channel: pending.channel, amount: decision.amount, now, expiresAt: decision.expiresAt });
+        inserts.push({ orderNo: orderNumber(now), app: app!, channel: pending.channel, amount: decision.amount, now, expiresAt: decision.expiresAt });
         return null;
       });
       const own = group.filter((p, i) => !settleFirst.includes(i) && appById.get(p.applicationId)?.account_id === p.viewerId);
@@ -633,7 +638,7 @@ export class PaymentService {
         ],
       },
     ]);
-    return decided.map(({ pending, verdict }) => ({ pending, verdict }));
+    return decided;
   }
 
   private notifyResult({ pending: { ctx, channel, notification: n }, verdict }: PaymentDecision, source: 'NOTIFY' | 'QUERY'): NotifyResult {

@@ -130,7 +130,7 @@ async function submitTogether(group: PendingSubmit[], { waitForLocks = false } =
       pointRows!.map((p) => [p.id as string, { capacity: p.capacity === null ? null : Number(p.capacity), taken: Number(p.taken), change: 0 }]),
     );
     const outcomes: Array<ApplicationOutcome | Error> = [];
-    const placed: Array<{ index: number; id: string; at: Date; fromStatus: string; accountId: string }> = [];
+    const placed: Array<{ id: string; at: Date; fromStatus: string; accountId: string }> = [];
     group.forEach((pending, index) => {
       const row = rowById.get(pending.applicationId);
       let app;
@@ -160,7 +160,7 @@ async function submitTogether(group: PendingSubmit[], { waitForLocks = false } =
         }
       }
       outcomes.push({ ok: true, applicationId: app.id });
-      placed.push({ index, id: app.id, at: pending.now, fromStatus: app.status, accountId: app.accountId });
+      placed.push({ id: app.id, at: pending.now, fromStatus: app.status, accountId: app.accountId });
     });
     // Every application the callers own, placed or refused, is read back: their answers show it.
     const ownIds = arrayLiteral(group.filter((_, i) => !(outcomes[i] instanceof Error)).map((p) => p.applicationId));
