@@ -26,3 +26,41 @@ describe('prepared statements on one pooled connection', () => {
     expect(backends).toBe(3);
   });
 });
+
+describe('prepared statements on a table that grows', () => {
+  // Made while the table was empty, a generic plan scans it whole; it is kept for the connection's life
+  // unless the statement is prepared again once the table has grown.
+  it('are planned again on their 8th, 16th, … use, against the table as it is by then', async () => {
+    const em = gw.orm.em.fork();
+    await em.execute(`drop table if exists ccap_test_growing`);
+    await em.execute(`create table ccap_test_growing (id int primary key, code text not null, detail char(800) not null default '')`);
+    await em.execute(`create index ccap_test_growing_code on ccap_test_growing (code)`);
+    const lookup = (name: string) => prepared(name, `select id from ccap_test_growing where code = any($1::text[])`);
+    const viaBatch = lookup('ccap_test_growing_batch');
+    const viaDriver = lookup('ccap_test_growing_driver');
+    const codes = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10'];
+    const use = async () => {
+      const [fromBatch] = await preparedBatch(em, [{ statement: viaBatch, args: [`{${codes.join(',')}}`] }]);
+      const fromDriver = await preparedQuery(em, viaDriver, [`{${codes.join(',')}}`]);
+      return [fromBatch!.length, fromDriver.length];
+    };
+    const plan = async (name: string) =>
+      (await em.execute<Array<{ 'QUERY PLAN': string }>>(`explain execute ${name}('{c1}')`)).map((r) => r['QUERY PLAN']).join('\n');
+    try {
+      for (let i = 0; i < 7; i++) expect(await use()).toEqual([0, 0]);
+      expect(await plan(viaBatch.name)).toMatch(/Seq Scan on ccap_test_growing/);
+      expect(await plan(viaDriver.name)).toMatch(/Seq Scan on ccap_test_growing/);
+      await em.execute(`insert into ccap_test_growing select g, 'c' || g from generate_series(1, 50000) g`);
+      // The 8th use prepares again; five more, and PostgreSQL has settled on a generic plan again.
+      for (let i = 0; i < 6; i++) expect(await use()).toEqual([10, 10]);
+      const [settled] = await em.execute<Array<{ generic_plans: number }>>(
+        `select min(generic_plans)::int as generic_plans from pg_prepared_statements where name in ('${viaBatch.name}', '${viaDriver.name}')`,
+      );
+      expect(settled!.generic_plans).toBeGreaterThan(0);
+      expect(await plan(viaBatch.name)).not.toMatch(/Seq Scan/);
+      expect(await plan(viaDriver.name)).not.toMatch(/Seq Scan/);
+    } finally {
+      await em.execute(`drop table if exists ccap_test_growing`);
+    }
+  });
+});

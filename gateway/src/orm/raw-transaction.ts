@@ -34,6 +34,26 @@ function pool(em: EntityManager) {
 }
 
 /**
+ * PostgreSQL keeps a prepared statement's generic plan for the connection's life, until an ANALYZE of
+ * a table it reads. A plan made while a table was nearly empty (a new deployment's first window; the
+ * payment tables at the start of the benchmark) scans that table whole, and goes on doing so while it
+ * grows by thousands of rows a minute until autovacuum gets to it. So a statement is prepared again on
+ * its 8th, 16th, 32nd, … use on a connection: planned against the tables as they are by then, at a cost
+ * (one prepare, then five custom plans before the generic one) that halves in frequency each time.
+ */
+const REPLAN_FROM_USE = 8;
+const usesByConnection = new WeakMap<PooledConnection, Map<string, number>>();
+
+/** Counts a use of the statement on this connection; true when it is due to be planned again. */
+function replanDue(connection: PooledConnection, name: string): boolean {
+  let uses = usesByConnection.get(connection);
+  if (!uses) usesByConnection.set(connection, (uses = new Map()));
+  const count = (uses.get(name) ?? 0) + 1;
+  uses.set(name, count);
+  return count >= REPLAN_FROM_USE && (count & (count - 1)) === 0;
+}
+
+/**
  * A PostgreSQL array literal (`{"a",NULL,"b"}`) for a statement's array parameter (`$1::uuid[]`,
  * `$2::int[]`, …): the hot group statements take one array per column and `unnest` them.
  */
@@ -48,6 +68,16 @@ export async function preparedQuery<T extends Row = Row>(em: EntityManager, stat
   const client = pool(em);
   const connection = await client.acquireConnection();
   try {
+    const preparedHere = connection.connection.parsedStatements;
+    if (replanDue(connection, statement.name) && statement.name in preparedHere) {
+      try {
+        await connection.query(`deallocate ${statement.name}`);
+      } catch (err) {
+        connection.__knex__disposed = err;
+        throw err;
+      }
+      delete preparedHere[statement.name];
+    }
     const result = await connection.query<T>({ name: statement.name, text: statement.text, values });
     return result.rows;
   } finally {
@@ -100,7 +130,8 @@ export interface PreparedCall {
 export interface RawTransaction {
   /**
    * Sends the statements as one message (PostgreSQL's simple query protocol; a prepared statement
-   * goes as `execute name(args)`, preceded by its `prepare` the first time on this connection) and
+   * goes as `execute name(args)`, preceded by its `prepare` the first time on this connection and when
+   * it is due to be planned again) and
    * answers each one's rows. Under READ COMMITTED every statement still takes its own snapshot, so
    * a statement after a `for update` sees what the lock waited for.
    */
@@ -139,8 +170,11 @@ export async function rawTransaction<T>(em: EntityManager, body: (tx: RawTransac
         } else if ('sql' in s) {
           sql.push(s.sql);
         } else {
-          if (!(s.statement.name in preparedHere) && !preparing.some((p) => p.name === s.statement.name)) {
-            sql.push(`prepare ${s.statement.name} as ${s.statement.text}`);
+          const { name } = s.statement;
+          const replan = replanDue(connection, name) && name in preparedHere;
+          if ((replan || !(name in preparedHere)) && !preparing.some((p) => p.name === name)) {
+            if (replan) sql.push(`deallocate ${name}`);
+            sql.push(`prepare ${name} as ${s.statement.text}`);
             preparing.push(s.statement);
           }
           sql.push(s.args.length ? `execute ${s.statement.name}(${s.args.map(literal).join(', ')})` : `execute ${s.statement.name}`);
