@@ -215,14 +215,18 @@ const GROUP_LOCK_ORDERS = prepared(
  * Orders and applications to PAID with their history ($1 orders, $2 paid at, $3 trade numbers,
  * $4 actors, $5 history reasons, $6 received at, $7 how many). The conditions repeat the checks,
  * which the locks make hold; if they did not all match, the division by zero fails the transaction
- * (the group is then run one by one, each with its own check).
+ * (the group is then run one by one, each with its own check). An order still open is written as
+ * "neither PAID nor CLOSED", not as "PENDING": PostgreSQL would otherwise be free to find the orders
+ * by reading the whole partial index of live orders, a plan it picks while it thinks few are live
+ * (statistics of the last window, or none yet) and then keeps for the connection.
  */
-const GROUP_PAY = prepared(
+export const GROUP_PAY = prepared(
   'ccap_pay_group_writes',
   `with p as (select * from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) as p(order_id, paid_at, trade_no, actor_id, reason, at)),
    paid_order as (
      update payment_order o set status = '${PaymentOrderStatus.PAID}', paid_at = p.paid_at, channel_trade_no = p.trade_no
-       from p where o.id = p.order_id and o.status = '${PaymentOrderStatus.PENDING}' returning o.application_id, p.actor_id, p.reason, p.at),
+       from p where o.id = p.order_id and o.status not in ('${PaymentOrderStatus.PAID}', '${PaymentOrderStatus.CLOSED}')
+       returning o.application_id, p.actor_id, p.reason, p.at),
    paid_application as (
      update application a set status = '${ApplicationStatus.PAID}', current_step = 'PAYMENT', updated_at = po.at
        from paid_order po where a.id = po.application_id and a.status = '${ApplicationStatus.APPROVED}' returning a.id, po.actor_id, po.reason, po.at),
