@@ -52,6 +52,18 @@ describe('GroupRunner', () => {
     expect(settled.map(outcome)).toEqual(['together 1', 'together 2', 'together 3', 'together 4', 'together 5', 'together 6']);
   });
 
+  it('lets what arrives in the turn of the event loop in which a group finished join the next group', async () => {
+    const { runner, calls, finishAll } = recordingRunner(10);
+    const results = [runner.run(1), runner.run(2)];
+    // 2 waits for the group of 1; 3 arrives later in the turn in which that group finishes (as a request
+    // read from another socket after the database's answer would).
+    setImmediate(() => results.push(runner.run(3)));
+    calls[0]!.finish();
+    await new Promise((resolve) => setImmediate(resolve));
+    await finishAll(results);
+    expect(calls.map((c) => c.items)).toEqual([[1], [2, 3]]);
+  });
+
   it('keeps items with the same key out of one group', async () => {
     const { runner, calls, finishAll } = recordingRunner(10, { key: (n) => String(Math.abs(n) % 10) });
     await finishAll([1, 2, 3, 12, 4, 22].map((n) => runner.run(n)));

@@ -18,10 +18,13 @@ export interface GroupRunnerOptions<T, R> {
  * Coalesces the same kind of database work of concurrent requests into fewer round trips and
  * transactions (group commit). An item that arrives while nothing is in flight goes at once (a group
  * of one), so a quiet system sees no added latency; items that arrive while a group is in flight wait
- * for it and then go together, in arrival order. Under load a round trip, a transaction and a commit serve
+ * for it and then go together, in arrival order, with those that arrived in the turn of the event loop
+ * in which it finished. Under load a round trip, a transaction and a commit serve
  * many requests: on this kind of machine each round trip costs the gateway a system call and
  * PostgreSQL a wake-up, more than the statements themselves.
  */
+const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class GroupRunner<T, R> {
   private readonly waiting: Array<{ item: T; settle(result: Promise<R>): void }> = [];
   private running = false;
@@ -44,6 +47,10 @@ export class GroupRunner<T, R> {
         // When the group failed its items run alone, concurrently and without holding up the next group.
         const results = await this.together(group.map((w) => w.item));
         group.forEach((waiting, i) => waiting.settle(results[i]!));
+        // The group's answer was read in the middle of an event-loop turn: requests that arrived in the
+        // same turn are not handed over yet. Waiting for the rest of the turn lets them join the next
+        // group instead of the one after (fewer, fuller transactions: measurably less CPU per payment).
+        if (this.waiting.length > 0 && this.waiting.length < this.options.maxGroup) await endOfTurn();
       }
     } finally {
       this.running = false;
