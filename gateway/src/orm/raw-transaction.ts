@@ -5,8 +5,9 @@ type Row = Record<string, any>;
 type Value = string | number | boolean | Date | Buffer | null;
 
 /**
- * A statement PostgreSQL plans once per connection and then reuses: planning the hot statements
- * (several joins and subqueries) costs PostgreSQL 10–25× more than running them. Parameters are
+ * A statement PostgreSQL prepares once per connection and then reuses (planned again only on its 8th,
+ * 16th, 32nd, … use there: see `replanDue`): planning the hot statements (several joins and
+ * subqueries) costs PostgreSQL 10–25× more than running them. Parameters are
  * `$1`, `$2`, … Names are unique across the gateway.
  */
 export interface PreparedStatement {
