@@ -331,6 +331,10 @@ describe('grouped (group commit)', () => {
     expect(b.view).toMatchObject({ applicationId: fresh!.applicationId, order: { orderNo: b.order.orderNo, status: 'PENDING' }, feeFen: b.order.amountFen });
     expect(c).toMatchObject({ ok: true, created: false, order: { orderNo: (live as any).order.orderNo } });
     expect(c.view.order.orderNo).toBe((live as any).order.orderNo);
+    // 网上缴费 answered from the locking read and the order is the one read afterwards.
+    for (const [outcome, app] of [[b, fresh], [c, withLiveOrder], [d, notApproved]] as const) {
+      expect(outcome.view).toEqual(await payments.myPayment(contextOf(app!.candidate.accountId), app!.applicationId));
+    }
     expect(d).toMatchObject({ ok: false, errorCode: 'NOT_APPROVED' });
     expect(d.view).toMatchObject({ applicationId: notApproved!.applicationId, applicationStatus: 'SUBMITTED' });
     expect(e).toMatchObject({ ok: false, errorCode: 'APPLICATION_NOT_FOUND', view: null });

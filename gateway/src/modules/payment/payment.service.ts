@@ -142,37 +142,41 @@ function paymentVerdict(channel: PaymentChannelCode, n: VerifiedNotification, or
 const paymentActor = (channel: PaymentChannelCode) => `payment:${channel}`;
 const paidReason = (orderNo: string) => `缴费成功,订单号码 ${orderNo}`;
 
+/** 网上缴费's own columns besides the application's and the order shown (`a` and `c`, `e`, `eu`, `u`, `fr` in scope). */
+const PAYMENT_VIEW_COLUMNS = `c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
+          eu.payment_starts_at, eu.payment_ends_at, fr.per_person_fen, fr.per_subject_fen,
+          coalesce((select json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order) from exam_subject s where s.code = any(a.subject_codes)), '[]') as subjects,
+          coalesce((select json_agg(json_build_object('code', pc.code, 'name', pc.name) order by pc.sort_order) from payment_channel pc where pc.enabled), '[]') as channels`;
+const PAYMENT_VIEW_FROM = `from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
+     join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
+     left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id`;
+
 /** 网上缴费 of applications ($1) in one round trip each: the application, its subjects, fee rule, the order to show and the channels. */
 const PAYMENT_VIEWS = prepared(
   'ccap_payment_views',
-  `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, c.name as candidate_name, e.name as exam_name, u.code as unit_code, u.name as unit_name,
-          eu.payment_starts_at, eu.payment_ends_at, fr.per_person_fen, fr.per_subject_fen,
-          coalesce((select json_agg(json_build_object('code', s.code, 'name', s.name) order by s.sort_order) from exam_subject s where s.code = any(a.subject_codes)), '[]') as subjects,
+  `select a.id, a.account_id, a.status, a.subject_codes, a.exam_unit_id, ${PAYMENT_VIEW_COLUMNS},
           -- the paid order, else the live one, else the latest closed one
           (select row_to_json(shown) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id
-              order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1) shown) as "order",
-          coalesce((select json_agg(json_build_object('code', pc.code, 'name', pc.name) order by pc.sort_order) from payment_channel pc where pc.enabled), '[]') as channels
-     from application a join candidate_account c on c.id = a.account_id join exam e on e.id = a.exam_id
-     join exam_unit eu on eu.id = a.exam_unit_id join registration_unit u on u.id = eu.unit_id
-     left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
+              order by case o.status when 'PAID' then 0 when 'PENDING' then 1 else 2 end, o.created_at desc limit 1) shown) as "order"
+     ${PAYMENT_VIEW_FROM}
     where a.id = any($1::uuid[])`,
 );
 
-/** What 生成订单 decides on, for applications ($1) locked in id order, with the channels enabled now. */
+/**
+ * What 生成订单 decides on, for applications ($1) locked in id order: the live order, fee rule and the
+ * channels enabled now, with the rest of 网上缴费 (answered with the order without reading it again).
+ */
 const LOCK_FOR_ORDERS = prepared(
   'ccap_order_group_lock',
-  `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, eu.payment_starts_at, eu.payment_ends_at, e.name as exam_name, u.code as unit_code,
-          fr.per_person_fen, fr.per_subject_fen,
-          (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order,
-          array(select pc.code from payment_channel pc where pc.enabled) as enabled_channels
-     from application a join exam_unit eu on eu.id = a.exam_unit_id join exam e on e.id = a.exam_id join registration_unit u on u.id = eu.unit_id
-     left join fee_rule fr on fr.exam_unit_id = a.exam_unit_id
+  `select a.id, a.account_id, a.status, a.exam_unit_id, a.subject_codes, ${PAYMENT_VIEW_COLUMNS},
+          (select row_to_json(live) from (select ${ORDER_COLUMNS} from payment_order o where o.application_id = a.id and o.status = 'PENDING') live) as live_order
+     ${PAYMENT_VIEW_FROM}
     where a.id = any($1::uuid[]) order by a.id for update of a`,
 );
-type LockedForOrder = Omit<AppForPayment, 'channel_enabled'> & { enabled_channels: string[] };
-const forChannel = ({ enabled_channels, ...app }: LockedForOrder, channel: PaymentChannelCode): AppForPayment => ({
+type LockedForOrder = Omit<AppForPayment, 'channel_enabled'> & { candidate_name: string; unit_name: string; subjects: unknown; channels: Array<{ code: string }> };
+const forChannel = (app: LockedForOrder, channel: PaymentChannelCode): AppForPayment => ({
   ...app,
-  channel_enabled: enabled_channels.includes(channel),
+  channel_enabled: app.channels.some((c) => c.code === channel),
 });
 /** The caller's live order when it has expired: asked at the channel (settleExpired) before 生成订单 decides. */
 function expiredLiveOrder(app: AppForPayment | undefined, viewerId: string, now: Date): OrderRow | null {
@@ -439,10 +443,10 @@ export class PaymentService {
         inserts.push({ orderNo: orderNumber(now), app: app!, channel: pending.channel, amount: decision.amount, now, expiresAt: decision.expiresAt });
         return null;
       });
-      const own = group.filter((p, i) => !settleFirst.includes(i) && appById.get(p.applicationId)?.account_id === p.viewerId);
-      const views = arrayLiteral(own.map((p) => p.applicationId));
-      const [inserted, viewRows] = inserts.length
-        ? await tx.batch([
+      // 网上缴费 with a created or live order is the locked row with that order; a refused one is read as committed.
+      const refused = group.filter((p, i) => decided[i]?.ok === false && appById.get(p.applicationId)?.account_id === p.viewerId);
+      const insertOrders: PreparedCall[] = inserts.length
+        ? [
             {
               statement: GROUP_INSERT_ORDERS,
               args: [
@@ -456,21 +460,28 @@ export class PaymentService {
                 inserts.length,
               ],
             },
-            { statement: PAYMENT_VIEWS, args: [views] },
-            'commit',
-          ])
-        : [[], ...(await tx.batch([{ statement: PAYMENT_VIEWS, args: [views] }, 'commit']))];
-      const insertedByApp = new Map(inserted!.map(({ ok: _ok, ...row }) => [row.applicationId as string, toOrder(row as OrderRow)]));
-      const viewByApp = new Map(viewRows!.map((row) => [row.id as string, row]));
+          ]
+        : [];
+      const readViews: PreparedCall[] = refused.length ? [{ statement: PAYMENT_VIEWS, args: [arrayLiteral(refused.map((p) => p.applicationId))] }] : [];
+      const results = await tx.batch([...insertOrders, ...readViews, 'commit']);
+      const inserted = inserts.length ? results[0]! : [];
+      const viewRows = refused.length ? results[insertOrders.length]! : [];
+      const insertedByApp = new Map(inserted.map(({ ok: _ok, ...row }) => [row.applicationId as string, toOrder(row as OrderRow)]));
+      const refusedViewByApp = new Map(viewRows.map((row) => [row.id as string, row]));
+      const viewOf = (pending: PendingOrder, outcome: CreateOrderOutcome): PaymentView | null => {
+        const locked = appById.get(pending.applicationId);
+        if (!locked || locked.account_id !== pending.viewerId) return null;
+        const row = outcome.ok ? { ...locked, order: outcome.order } : refusedViewByApp.get(pending.applicationId);
+        return row ? this.toView(row, pending.ctx.clock.now()) : null;
+      };
       return decided.map((outcome, index): CreateOrderOutcome | null => {
         const pending = group[index]!;
-        const viewRow = viewByApp.get(pending.applicationId);
-        const view = viewRow && viewRow.account_id === pending.viewerId ? this.toView(viewRow, pending.ctx.clock.now()) : null;
-        if (outcome) return { ...outcome, view };
+        if (outcome) return { ...outcome, view: viewOf(pending, outcome) };
         if (settleFirst.includes(index)) return null;
         const order = insertedByApp.get(pending.applicationId)!;
         pending.ctx.logger.info({ orderNo: order.orderNo, applicationId: pending.applicationId, amountFen: order.amountFen }, 'payment order created');
-        return { ok: true, order, created: true, view };
+        const created = { ok: true as const, order, created: true };
+        return { ...created, view: viewOf(pending, created) };
       });
     });
     for (const index of settleFirst) outcomes[index] = await this.createOrderAlone(group[index]!);
