@@ -3,6 +3,7 @@ import { GroupRunner } from '../src/common/group-runner';
 import type { RequestContext } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
 import { ApplicationSubmitter } from '../src/modules/registration/application-submit';
+import { ApplicationReadService } from '../src/modules/registration/application-read.service';
 import { FakeClock, type TestGateway } from './support';
 import { call, examUnit, insertCandidates, personalInfo, SEEDED_AT, startRegistrationGateway, SUBJECTS_FOR, type TestCandidate } from './registration-support';
 
@@ -157,6 +158,11 @@ describe('报名点 capacity', () => {
     expect(answers.map((a) => a?.status)).toEqual([
       'SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'DRAFT', undefined, 'SUBMITTED',
     ]);
+    // …the placed ones as their writes returned them, the refused ones read back: both as a read after the commit sees them.
+    const reads = new ApplicationReadService();
+    for (const [i, id] of [alone, a1, a2, a3, rejected, b1, b2, noPhoto].entries()) {
+      expect(answers[i]).toEqual(await reads.byId(as(candidates[i]!), id!));
+    }
 
     const counts = await db().execute<Array<{ id: string; taken: number; held: string }>>(
       `select p.id, p.taken, (select count(*) from application a where a.held_point_id = p.id) as held
