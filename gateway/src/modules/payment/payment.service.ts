@@ -415,9 +415,9 @@ export class PaymentService {
 
   /**
    * 生成订单 for a group (distinct applications) in one transaction and two round trips: lock the
-   * applications, decide each as `createOrderAlone` does, insert the new orders and read every
-   * caller's 网上缴费, commit. An application whose live order has expired needs the channel asked
-   * first (settleExpired): it is left out and run alone after the group.
+   * applications (with what 网上缴费 shows), decide each as `createOrderAlone` does, insert the new
+   * orders (and read 网上缴费 again for refused ones only), commit. An application whose live order
+   * has expired needs the channel asked first (settleExpired): it is left out and run alone after the group.
    */
   private async createOrdersTogether(group: PendingOrder[]): Promise<CreateOrderOutcome[]> {
     const settleFirst: number[] = [];
