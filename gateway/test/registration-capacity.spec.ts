@@ -158,7 +158,7 @@ describe('报名点 capacity', () => {
     expect(answers.map((a) => a?.status)).toEqual([
       'SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'SUBMITTED', 'SUBMITTED', 'DRAFT', 'DRAFT', undefined, 'SUBMITTED',
     ]);
-    // …the placed ones as their writes returned them, the refused ones read back: both as a read after the commit sees them.
+    // …each exactly as a read after the commit sees it.
     const reads = new ApplicationReadService();
     for (const [i, id] of [alone, a1, a2, a3, rejected, b1, b2, noPhoto].entries()) {
       expect(answers[i]).toEqual(await reads.byId(as(candidates[i]!), id!));
