@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,7 @@ const EnvSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
   UPLOAD_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  IMAGE_REENCODE_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   FORM_VERIFY_KEY: z.string().optional(),
   WECHAT_LOGIN_SIMULATOR_ENABLED: booleanFromEnv,
   WECHAT_CALLBACK_KEY: z.string().optional(),
@@ -90,7 +92,7 @@ export type AppConfig = {
   groupCommitMax: number;
   login: { ipMaxFailures: number };
   /** Photos and 证明材料 (POST /api/uploads): private directory, size cap, lifetime of an upload token. */
-  uploads: { dir: string; maxBytes: number; tokenTtlMs: number };
+  uploads: { dir: string; maxBytes: number; tokenTtlMs: number; reencodeWorkers: number };
   /** HMAC key of the 校验码 printed on 报名表 PDFs (modules/registration/form-pdf.ts). */
   formVerifyKey: Buffer;
   /** 微信扫码登录 (modules/account/wechat-*.ts): ticket lifetime, HMAC key of the provider's callback, local simulator. */
@@ -171,7 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     groupCommitMax: e.GROUP_COMMIT_MAX,
     login: { ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
     // Relative to the working directory (gateway/ under npm start): outside any web root either way.
-    uploads: { dir: resolve(e.UPLOAD_DIR), maxBytes: e.UPLOAD_MAX_BYTES, tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000 },
+    uploads: {
+      dir: resolve(e.UPLOAD_DIR),
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      tokenTtlMs: e.UPLOAD_TOKEN_TTL_SECONDS * 1000,
+      reencodeWorkers: e.IMAGE_REENCODE_WORKERS ?? Math.max(1, availableParallelism() - 1),
+    },
     formVerifyKey: formVerifyKey(e.FORM_VERIFY_KEY, isProduction),
     wechat: {
       ticketTtlMs: e.WECHAT_TICKET_TTL_SECONDS * 1000,

@@ -33,6 +33,7 @@ import { ExamUnitDetailService } from '../modules/registration/exam-unit-detail.
 import { ReviewResolver } from '../modules/registration/review.resolver';
 import { LocalDiskStorage } from '../modules/registration/storage-provider';
 import { UploadService } from '../modules/registration/upload.service';
+import { ImageReencodeWorkers } from '../modules/registration/image-reencode-workers';
 import type { Clock } from './context';
 import { SystemResolver } from './system.resolver';
 import { accessAuthChecker, denyUndeclaredRootFields } from './access';
@@ -104,7 +105,11 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const applications = new ApplicationService(new ApplicationSubmitter(config.groupCommitMax), paymentServices.payment);
   // Published exam data, cached per process; app.ts starts the listener that invalidates it.
   const publicData = new PublicDataCache();
-  const uploads = new UploadService(new LocalDiskStorage(config.uploads.dir), { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs });
+  const uploads = new UploadService(
+    new LocalDiskStorage(config.uploads.dir),
+    { maxBytes: config.uploads.maxBytes, tokenTtlMs: config.uploads.tokenTtlMs },
+    new ImageReencodeWorkers(config.uploads.reencodeWorkers),
+  );
   return {
     publicData,
     // Session lookups, cached per process; the same listener drops revoked sessions.

@@ -15,7 +15,10 @@ const JPEG_QUALITY = 90;
 
 export type ReencodeResult = { ok: true; bytes: Buffer } | { ok: false; problem: 'CORRUPT' | 'TOO_MANY_PIXELS' };
 
-export function reencodeImage(image: Pick<InspectedImage, 'contentType' | 'width' | 'height' | 'stripped'>): ReencodeResult {
+export type ReencodableImage = Pick<InspectedImage, 'contentType' | 'width' | 'height' | 'stripped'>;
+
+/** Runs on the calling thread: the gateway calls it through ImageReencodeWorkers (image-reencode-workers.ts). */
+export function reencodeImage(image: ReencodableImage): ReencodeResult {
   if ((image.width * image.height) / 1_000_000 > REENCODE_MAX_MEGAPIXELS) return { ok: false, problem: 'TOO_MANY_PIXELS' };
   try {
     return { ok: true, bytes: image.contentType === 'image/jpeg' ? reencodeJpeg(image.stripped) : reencodePng(image.stripped) };

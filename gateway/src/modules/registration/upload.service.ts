@@ -16,7 +16,8 @@ import {
   type LockedApplication,
 } from './application.service';
 import { inspectImage } from './image-inspection';
-import { reencodeImage, REENCODE_MAX_MEGAPIXELS } from './image-reencode';
+import { REENCODE_MAX_MEGAPIXELS } from './image-reencode';
+import type { ImageReencoder } from './image-reencode-workers';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 import type { StorageProvider } from './storage-provider';
 import { isAccountUploadPurpose, UploadPurpose } from './upload.entity';
@@ -124,6 +125,7 @@ export class UploadService {
   constructor(
     private readonly storage: StorageProvider,
     private readonly options: { maxBytes: number; tokenTtlMs: number },
+    private readonly reencoder: ImageReencoder,
   ) {}
 
   /** The module owning account uploads registers its policy at start-up; without one they are refused. */
@@ -255,7 +257,7 @@ export class UploadService {
    * the stored bytes are removed.
    */
   async store(ctx: RequestContext, pending: PendingUpload, body: Buffer): Promise<UploadStoreOutcome> {
-    const inspected = this.inspect(pending.purpose, body);
+    const inspected = await this.inspect(pending.purpose, body);
     if (!inspected.ok) return inspected;
 
     const storageKey = this.storage.newKey();
@@ -291,7 +293,7 @@ export class UploadService {
    * Recognises the file by its bytes, applies the purpose's rules, strips it and encodes its pixels
    * anew; `stripped` of the result is what gets stored.
    */
-  private inspect(purpose: UploadPurpose, body: Buffer): InspectedImage | RegistrationFailure {
+  private async inspect(purpose: UploadPurpose, body: Buffer): Promise<InspectedImage | RegistrationFailure> {
     const inspected = inspectImage(body);
     if (!inspected.ok) {
       return inspected.problem === 'NOT_AN_IMAGE'
@@ -309,7 +311,7 @@ export class UploadService {
       }
     }
     // What is stored is the pixels encoded anew, never the candidate's file (see image-reencode.ts).
-    const reencoded = reencodeImage(inspected);
+    const reencoded = await this.reencoder.reencode(inspected);
     if (!reencoded.ok) {
       return reencoded.problem === 'TOO_MANY_PIXELS'
         ? registrationFailure(RegistrationErrorCode.UPLOAD_TOO_LARGE, UPLOAD_MESSAGES.TOO_MANY_PIXELS)
