@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReencodeResult, ReencodableImage } from './image-reencode';
 
@@ -17,8 +16,8 @@ interface Job {
  * Re-encoding in worker threads. Decoding and encoding in pure JS take ≈ 0.45 s for a 2-megapixel
  * scan and ≈ 2.5 s for a 12-megapixel phone photo of a certificate (measured on the 2-core machine),
  * and on the gateway's main thread every other request of the process would wait for them: on
- * registration day, each 证明材料 upload would stall 提交 and 报名状态 for everyone. Images queue for `size` workers (default: the cores but one, at
- * least one), started when first needed. A worker that dies fails its image (the upload gets an
+ * registration day, each 证明材料 upload would stall 提交 and 报名状态 for everyone. Images queue for
+ * `size` workers (config `uploads.reencodeWorkers`), started when first needed. A worker that dies fails its image (the upload gets an
  * unexpected error; nothing was stored yet) and is replaced on the next one. Idle workers do not
  * keep the process alive.
  */
@@ -28,7 +27,7 @@ export class ImageReencodeWorkers implements ImageReencoder {
   private readonly queue: Job[] = [];
   private running = 0;
 
-  constructor(private readonly size = Math.max(1, availableParallelism() - 1)) {}
+  constructor(private readonly size: number) {}
 
   reencode(image: ReencodableImage): Promise<ReencodeResult> {
     return new Promise((resolve, reject) => {
