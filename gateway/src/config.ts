@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { GroupLimits } from './common/group-runner';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', ''])
@@ -33,6 +34,7 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
   VIEWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(500).default(64),
+  GROUP_COMMIT_MAX_WAITING: z.coerce.number().int().min(1).default(1024),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
@@ -88,8 +90,11 @@ export type AppConfig = {
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; secureCookie: boolean };
   /** How long a candidate's own-application answer may be reused (graphql/viewer-response-cache.ts); 0 turns the cache off. */
   viewerCacheTtlMs: number;
-  /** At most this many 提交, 生成订单 or payment notifications share one transaction (common/group-runner.ts); 1 turns group commit off. */
-  groupCommitMax: number;
+  /**
+   * 提交, 生成订单 and payment notifications (common/group-runner.ts): at most `maxGroup` share one
+   * transaction (1 turns group commit off), at most `maxWaiting` of a kind wait (more are refused as busy).
+   */
+  groupCommit: GroupLimits;
   login: { ipMaxFailures: number };
   /** Photos and 证明材料 (POST /api/uploads): private directory, size cap, lifetime of an upload token. */
   uploads: { dir: string; maxBytes: number; tokenTtlMs: number; reencodeWorkers: number };
@@ -170,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookie: isProduction,
     },
     viewerCacheTtlMs: e.VIEWER_CACHE_TTL_SECONDS * 1000,
-    groupCommitMax: e.GROUP_COMMIT_MAX,
+    groupCommit: { maxGroup: e.GROUP_COMMIT_MAX, maxWaiting: e.GROUP_COMMIT_MAX_WAITING },
     login: { ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
     // Relative to the working directory (gateway/ under npm start): outside any web root either way.
     uploads: {

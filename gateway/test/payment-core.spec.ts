@@ -4,7 +4,7 @@ import type { RequestContext } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
 import { PaymentChannelCode } from '../src/modules/payment/payment-channel.entity';
 import { createPaymentServices } from '../src/modules/payment/payment.module';
-import { GROUP_PAY } from '../src/modules/payment/payment.service';
+import { GROUP_PAY, ORDER_BUSY } from '../src/modules/payment/payment.service';
 import { SIM_SIGNATURE_HEADER } from '../src/modules/payment/payment-simulator';
 import { orderNumber } from '../src/modules/payment/order-number';
 import { FakeClock, type TestGateway } from './support';
@@ -406,6 +406,40 @@ describe('grouped (group commit)', () => {
     expect((await notes(o3.orderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'AMOUNT_MISMATCH']]);
     expect((await notes(o4.orderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'TRADE_NOT_SUCCESS']]);
     expect((await notes(unknownOrderNo)).map((n) => [n.outcome, n.reason])).toEqual([['REJECTED', 'ORDER_NOT_FOUND']]);
+  });
+});
+
+describe('a full queue', () => {
+  const logger = createLogger('silent');
+  const contextOf = (accountId: string | null) =>
+    ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger, ip: '127.0.0.1', viewer: accountId ? { id: accountId, name: '考生' } : null }) as unknown as RequestContext;
+
+  it('refuses 生成订单 and notifications beyond maxWaiting at once, creating and recording nothing; the channel delivers the refused one again', async () => {
+    clock.set(SEEDED_AT);
+    const payments = createPaymentServices({ config: { ...gw.config, groupCommit: { maxGroup: 64, maxWaiting: 1 } }, orm: gw.orm, clock }).payment;
+    const apps = await Promise.all(Array.from({ length: 3 }, () => approvedApplication(gw, clock.now())));
+    // Within one tick: the first goes at once, the second waits for it, the third finds the queue full.
+    const ordered = await Promise.allSettled(apps.map((a) => payments.createOrder(contextOf(a.candidate.accountId), a.applicationId, PaymentChannelCode.ALIPAY)));
+    expect(ordered.map((o) => (o.status === 'fulfilled' ? `ok ${(o.value as any).created}` : `${o.reason.extensions.code} ${o.reason.message}`))).toEqual([
+      'ok true',
+      'ok true',
+      `SERVICE_BUSY ${ORDER_BUSY}`,
+    ]);
+    expect(await db().execute(`select 1 from payment_order where application_id = ?`, [apps[2]!.applicationId])).toHaveLength(0);
+    const third = await payments.createOrder(contextOf(apps[2]!.candidate.accountId), apps[2]!.applicationId, PaymentChannelCode.ALIPAY);
+    expect(third).toMatchObject({ ok: true, created: true });
+
+    const orders = [...ordered.slice(0, 2).map((o) => (o as PromiseFulfilledResult<any>).value.order), (third as any).order];
+    const notify = (order: { orderNo: string; amountFen: number }, tradeNo: string) => {
+      const body = notificationBody({ orderNo: order.orderNo, tradeNo, amountFen: order.amountFen, paidAt: clock.now() });
+      return payments.handleNotification(contextOf(null), PaymentChannelCode.ALIPAY, Buffer.from(body), { [SIM_SIGNATURE_HEADER]: signBody(body) });
+    };
+    const notified = await Promise.all(orders.map((o, i) => notify(o, `TQ${i}`)));
+    expect(notified.map((r) => r.outcome)).toEqual(['ACCEPTED', 'ACCEPTED', 'BUSY']);
+    expect(await orderRow(orders[2].orderNo)).toMatchObject({ status: 'PENDING' });
+    expect(await notes(orders[2].orderNo)).toHaveLength(0);
+    expect((await notify(orders[2], 'TQ2')).outcome).toBe('ACCEPTED');
+    expect(await appStatus(apps[2]!.applicationId)).toBe('PAID');
   });
 });
 

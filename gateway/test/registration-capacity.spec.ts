@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GroupRunner } from '../src/common/group-runner';
 import type { RequestContext } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
-import { ApplicationSubmitter } from '../src/modules/registration/application-submit';
+import { ApplicationSubmitter, SUBMIT_BUSY } from '../src/modules/registration/application-submit';
+import type { AppError } from '../src/common/errors';
 import { ApplicationReadService } from '../src/modules/registration/application-read.service';
 import { FakeClock, type TestGateway } from './support';
 import { call, examUnit, insertCandidates, personalInfo, SEEDED_AT, startRegistrationGateway, SUBJECTS_FOR, type TestCandidate } from './registration-support';
@@ -45,19 +46,29 @@ async function readyApplications(candidates: TestCandidate[], examUnitId: string
   return rows.map((r) => r.id);
 }
 
+/** Beijing's first 报名地市, and 报名点 made there for one test (`newPoint`: its id; capacity null: unlimited). */
+async function testCity() {
+  const unit = await examUnit(gw, 'JUNIOR', '110000');
+  const [city] = await db().execute<Array<{ id: string }>>(
+    `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
+  );
+  const newPoint = async (name: string, capacity: number | null) =>
+    (
+      await db().execute<Array<{ id: string }>>(
+        `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
+         values (gen_random_uuid(), ?, ?, ?, '东城区测试路1号', '010-66001234', ?, 0, 99) returning id`,
+        [unit.examUnitId, city.id, name, capacity],
+      )
+    )[0]!.id;
+  return { unit, city: city!, newPoint };
+}
+
 describe('报名点 capacity', () => {
   it('never overbooks: 300 concurrent submissions for 50 places → exactly 50 taken, the rest REGISTRATION_POINT_FULL', async () => {
-    const unit = await examUnit(gw, 'JUNIOR', '110000');
-    const [city] = await db().execute<Array<{ id: string }>>(
-      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
-    );
-    const [point] = await db().execute<Array<{ id: string }>>(
-      `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
-       values (gen_random_uuid(), ?, ?, '压力测试报名点', '东城区测试路1号', '010-66001234', 50, 0, 99) returning id`,
-      [unit.examUnitId, city!.id],
-    );
+    const { unit, city, newPoint } = await testCity();
+    const point = { id: await newPoint('压力测试报名点', 50) };
     const candidates = await insertCandidates(gw, 300, SEEDED_AT);
-    const ids = await readyApplications(candidates, unit.examUnitId, unit.examId, city!.id, point!.id);
+    const ids = await readyApplications(candidates, unit.examUnitId, unit.examId, city.id, point.id);
     expect(ids).toHaveLength(300);
 
     const results = await Promise.all(candidates.map((c, i) => call(gw, c.cookie, 'submit', { id: ids[i] })));
@@ -71,7 +82,7 @@ describe('报名点 capacity', () => {
               (select count(*) from application a where a.point_id = p.id and a.status = 'SUBMITTED') as submitted,
               (select count(*) from application a where a.held_point_id = p.id) as holding
          from registration_point p where p.id = ?`,
-      [point!.id],
+      [point.id],
     );
     expect(state).toEqual({ taken: 50, submitted: '50', holding: '50' });
     // The refused ones are untouched drafts: no history entry, nothing held.
@@ -88,26 +99,15 @@ describe('报名点 capacity', () => {
     expect((await call(gw, candidates[winner]!.cookie, 'withdraw', { id: ids[winner] })).ok).toBe(true);
     const retries = await Promise.all(refused.slice(0, 10).map((id) => call(gw, candidates[ids.indexOf(id!)]!.cookie, 'submit', { id })));
     expect(retries.filter((r) => r.ok)).toHaveLength(1);
-    const [after] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [point!.id]);
+    const [after] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [point.id]);
     expect(after!.taken).toBe(50);
   });
 
   it('gives grouped submits (one transaction) exactly the outcomes they would have had one after another', async () => {
-    const unit = await examUnit(gw, 'JUNIOR', '110000');
-    const [city] = await db().execute<Array<{ id: string }>>(
-      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
-    );
-    const newPoint = async (name: string, capacity: number | null) =>
-      (
-        await db().execute<Array<{ id: string }>>(
-          `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
-           values (gen_random_uuid(), ?, ?, ?, '东城区测试路2号', '010-66001234', ?, 0, 99) returning id`,
-          [unit.examUnitId, city!.id, name, capacity],
-        )
-      )[0]!.id;
+    const { unit, city, newPoint } = await testCity();
     const [pointA, pointB, pointC] = [await newPoint('分组测试A', 2), await newPoint('分组测试B', 1), await newPoint('分组测试C', null)];
     const candidates = await insertCandidates(gw, 10, SEEDED_AT);
-    const ready = (list: TestCandidate[], pointId: string) => readyApplications(list, unit.examUnitId, unit.examId, city!.id, pointId);
+    const ready = (list: TestCandidate[], pointId: string) => readyApplications(list, unit.examUnitId, unit.examId, city.id, pointId);
     const [alone, noPhoto, rejected] = await ready([candidates[0]!, candidates[7]!, candidates[4]!], pointC);
     const [a1, a2, a3, notTheirs] = await ready([candidates[1]!, candidates[2]!, candidates[3]!, candidates[8]!], pointA);
     const [b1, b2] = await ready([candidates[5]!, candidates[6]!], pointB);
@@ -116,7 +116,7 @@ describe('报名点 capacity', () => {
     await db().execute(`update application set status = 'REJECTED', held_point_id = ? where id = ?`, [pointB, rejected]);
     await db().execute(`update registration_point set taken = 1 where id = ?`, [pointB]);
 
-    const submitter = new ApplicationSubmitter(64);
+    const submitter = new ApplicationSubmitter({ maxGroup: 64 });
     const together = vi.spyOn(GroupRunner.prototype as any, 'together');
     const logger = createLogger('silent');
     const as = (candidate: TestCandidate) =>
@@ -191,22 +191,11 @@ describe('报名点 capacity', () => {
   });
 
   it('a row lock held elsewhere holds a group back for the lock timeout at most: then the others go on and the blocked one waits alone', async () => {
-    const unit = await examUnit(gw, 'JUNIOR', '110000');
-    const [city] = await db().execute<Array<{ id: string }>>(
-      `select c.id from registration_city c join registration_unit u on u.id = c.unit_id where u.code = '110000' order by c.sort_order limit 1`,
-    );
-    const point = async (name: string) =>
-      (
-        await db().execute<Array<{ id: string }>>(
-          `insert into registration_point (id, exam_unit_id, city_id, name, address, phone, capacity, taken, sort_order)
-           values (gen_random_uuid(), ?, ?, ?, '东城区测试路3号', '010-66001234', null, 0, 99) returning id`,
-          [unit.examUnitId, city!.id, name],
-        )
-      )[0]!.id;
-    const [held, free] = [await point('锁定测试甲'), await point('锁定测试乙')];
+    const { unit, city, newPoint } = await testCity();
+    const [held, free] = [await newPoint('锁定测试甲', null), await newPoint('锁定测试乙', null)];
     const candidates = await insertCandidates(gw, 3, SEEDED_AT);
-    const [blocked] = await readyApplications([candidates[0]!], unit.examUnitId, unit.examId, city!.id, held);
-    const [other1, other2] = await readyApplications([candidates[1]!, candidates[2]!], unit.examUnitId, unit.examId, city!.id, free);
+    const [blocked] = await readyApplications([candidates[0]!], unit.examUnitId, unit.examId, city.id, held);
+    const [other1, other2] = await readyApplications([candidates[1]!, candidates[2]!], unit.examUnitId, unit.examId, city.id, free);
 
     // An ops edit of the first point, say, holding its row for 4 s.
     const knex = gw.orm.em.getConnection().getKnex();
@@ -215,7 +204,7 @@ describe('报名点 capacity', () => {
     const started = Date.now();
     const released = new Promise<number>((resolve) => setTimeout(() => void editing.commit().then(() => resolve(Date.now() - started)), 4000));
 
-    const submitter = new ApplicationSubmitter(64);
+    const submitter = new ApplicationSubmitter({ maxGroup: 64 });
     const together = vi.spyOn(GroupRunner.prototype as any, 'together');
     const as = (candidate: TestCandidate) =>
       ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger: createLogger('silent'), viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
@@ -238,5 +227,35 @@ describe('报名点 capacity', () => {
     expect(first.after).toBeGreaterThanOrEqual(releasedAfter - 50);
     const [taken] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [held]);
     expect(taken!.taken).toBe(1);
+  });
+
+  it('refuses a submit at once with SERVICE_BUSY while maxWaiting submits wait, changing nothing; the same submit goes through later', async () => {
+    const { unit, city, newPoint } = await testCity();
+    const point = { id: await newPoint('排队测试报名点', 10) };
+    const candidates = await insertCandidates(gw, 3, SEEDED_AT);
+    const ids = await readyApplications(candidates, unit.examUnitId, unit.examId, city.id, point.id);
+    const submitter = new ApplicationSubmitter({ maxGroup: 64, maxWaiting: 1 });
+    const as = (candidate: TestCandidate) =>
+      ({ em: gw.orm.em.fork(), db: gw.orm.em, clock, logger: createLogger('silent'), viewer: { id: candidate.accountId, name: candidate.name } }) as unknown as RequestContext;
+    // Called within one tick: the first goes at once, the second waits for it, the third finds the queue full.
+    const outcomes = await Promise.allSettled(candidates.map((c, i) => submitter.submit(as(c), ids[i]!)));
+    const summary = outcomes.map((o) => (o.status === 'fulfilled' ? (o.value.ok ? 'ok' : o.value.errorCode) : (o.reason as AppError).extensions.code));
+    expect(summary).toEqual(['ok', 'ok', 'SERVICE_BUSY']);
+    expect((outcomes[2] as PromiseRejectedResult).reason.message).toBe(SUBMIT_BUSY);
+
+    const state = async () =>
+      db().execute<Array<{ id: string; status: string; held_point_id: string | null; history: string }>>(
+        `select a.id, a.status, a.held_point_id, (select count(*) from application_history h where h.application_id = a.id) as history
+           from application a where a.id in (?) order by array_position(?::uuid[], a.id)`,
+        [ids, `{${ids.join(',')}}`],
+      );
+    const [, , refused] = await state();
+    expect(refused).toEqual({ id: ids[2], status: 'DRAFT', held_point_id: null, history: '0' });
+    const [taken] = await db().execute<Array<{ taken: number }>>(`select taken from registration_point where id = ?`, [point.id]);
+    expect(taken!.taken).toBe(2);
+
+    const again = await submitter.submit(as(candidates[2]!), ids[2]!);
+    expect(again.ok).toBe(true);
+    expect((await state()).map((a) => a.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED']);
   });
 });

@@ -13,6 +13,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** Too many requests of a kind already waiting in this process: nothing was done, try again shortly. */
+  SERVICE_BUSY = 'SERVICE_BUSY',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -25,6 +27,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: '要查找的内容不存在',
   CONFLICT: '数据已被修改,请刷新后重试',
   RATE_LIMITED: '操作过于频繁,请稍后再试',
+  SERVICE_BUSY: '当前访问人数较多,请稍后重试',
   INTERNAL_SERVER_ERROR: '服务器内部错误,请稍后重试',
 };
 

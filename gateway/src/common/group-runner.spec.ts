@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { GroupRunner } from './group-runner';
 
 /** A runner whose work is recorded and finishes when the test says so. */
-function recordingRunner(maxGroup: number, options: { failTogether?: boolean; key?: (n: number) => string } = {}) {
+function recordingRunner(maxGroup: number, options: { failTogether?: boolean; key?: (n: number) => string; maxWaiting?: number } = {}) {
   const calls: Array<{ kind: 'alone' | 'together'; items: number[]; finish(): void }> = [];
   const failures: unknown[] = [];
   const pending = () => new Promise<void>((resolve) => calls.at(-1) && Object.assign(calls.at(-1)!, { finish: resolve }));
   const runner = new GroupRunner<number, string>({
     maxGroup,
+    maxWaiting: options.maxWaiting,
+    busy: (n) => new Error(`busy ${n}`),
     key: options.key,
     alone: async (n) => {
       calls.push({ kind: 'alone', items: [n], finish: () => {} });
@@ -88,6 +90,24 @@ describe('GroupRunner', () => {
     ]);
     expect(settled.map(outcome)).toEqual(['alone 1', 'alone 2', 'alone 3']);
     expect(failures).toHaveLength(2);
+  });
+
+  it('refuses an item at once while maxWaiting items wait, and takes items again once they have gone', async () => {
+    const { runner, calls, finishAll } = recordingRunner(2, { maxWaiting: 3 });
+    // 1 goes at once; 2, 3 and 4 wait; 5 and 6 are refused without being run.
+    const first = [1, 2, 3, 4, 5, 6].map((n) => runner.run(n));
+    const refused = await Promise.allSettled(first.slice(4));
+    expect(refused.map(outcome)).toEqual(['error busy 5', 'error busy 6']);
+    expect(calls.map((c) => c.items)).toEqual([[1]]);
+    // Once 1 has finished, 2 and 3 are in flight and only 4 waits: room for two more.
+    calls[0]!.finish();
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls.map((c) => c.items)).toEqual([[1], [2, 3]]);
+    const later = [7, 8, 9].map((n) => runner.run(n));
+    const settled = await finishAll([...first.slice(0, 4), ...later]);
+    expect(settled.map(outcome)).toEqual(['together 1', 'together 2', 'together 3', 'together 4', 'together 7', 'together 8', 'error busy 9']);
+    expect(calls.map((c) => c.items)).toEqual([[1], [2, 3], [4, 7], [8]]);
   });
 
   it('with maxGroup 1 runs everything alone and at once', async () => {

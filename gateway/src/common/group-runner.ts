@@ -1,6 +1,18 @@
-export interface GroupRunnerOptions<T, R> {
+/** How large a group may be, and how many items may wait for one (configured per deployment). */
+export interface GroupLimits {
   /** At most this many items go together; 1 turns grouping off (every item runs `alone`). */
   maxGroup: number;
+  /**
+   * At most this many items wait for a group (the group in flight not counted); one more is refused at
+   * once with `busy`. Under overload a bounded wait and a clear "try again" beat an answer that comes
+   * after the caller has given up, while the queue, and every waiting caller's wait, keeps growing.
+   */
+  maxWaiting?: number;
+}
+
+export interface GroupRunnerOptions<T, R> extends GroupLimits {
+  /** The error an item refused for a full queue rejects with (nothing of it was done); required with `maxWaiting`. */
+  busy?(item: T): Error;
   /** One item's work, as if there were no grouping: the fallback when its group fails. */
   alone(item: T): Promise<R>;
   /**
@@ -33,6 +45,10 @@ export class GroupRunner<T, R> {
 
   run(item: T): Promise<R> {
     if (this.options.maxGroup <= 1) return this.alone(item);
+    const { maxWaiting, busy } = this.options;
+    if (maxWaiting !== undefined && this.waiting.length >= maxWaiting) {
+      return Promise.reject(busy ? busy(item) : new Error(`more than ${maxWaiting} items waiting for a group`));
+    }
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, settle: (result) => result.then(resolve, reject) });
       if (!this.running) void this.drain();

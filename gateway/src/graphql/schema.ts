@@ -102,7 +102,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   });
   const paymentServices = createPaymentServices({ config, orm, clock });
   // 重新报名 closes the application's live payment order (see PaymentService.closeLiveOrderForWithdrawal).
-  const applications = new ApplicationService(new ApplicationSubmitter(config.groupCommitMax), paymentServices.payment);
+  const applications = new ApplicationService(new ApplicationSubmitter(config.groupCommit), paymentServices.payment);
   // Published exam data, cached per process; app.ts starts the listener that invalidates it.
   const publicData = new PublicDataCache();
   const uploads = new UploadService(

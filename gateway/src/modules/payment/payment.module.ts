@@ -24,7 +24,7 @@ export function createPaymentServices({ config, orm, clock }: { config: AppConfi
   const payment = new PaymentService({
     providerOf: (channel) => providers.get(channel) ?? null,
     orderTtlMs: config.payment.orderTtlMs,
-    groupMax: config.groupCommitMax,
+    groups: config.groupCommit,
     queryAfterMs: config.payment.queryAfterMs,
   });
   return { payment, paymentSimulator: simulator };
@@ -44,7 +44,7 @@ export function paymentRoutes(
     const raw = await readBody(req, Math.min(maxBodyBytes, 64 * 1024));
     const ctx = await createContext(req, requestId);
     const result = await deps.payment.handleNotification(ctx, channel, raw, req.headers);
-    const reply = provider.notificationReply(result.outcome !== 'INVALID');
+    const reply = provider.notificationReply(result.outcome !== 'INVALID' && result.outcome !== 'BUSY');
     res.writeHead(reply.status, { 'content-type': reply.contentType, 'cache-control': 'no-store' });
     res.end(reply.body);
   };

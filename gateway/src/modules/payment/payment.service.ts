@@ -13,7 +13,7 @@ import { PaymentChannelCode } from './payment-channel.entity';
 import { PaymentCloseReason, PaymentNotificationOutcome, PaymentOrderStatus } from './payment-order.entity';
 import { PAYMENT_MESSAGES, PaymentErrorCode, paymentFailure, type PaymentFailure } from './payment.errors';
 import { orderNumber } from './order-number';
-import { GroupRunner } from '../../common/group-runner';
+import { GroupRunner, type GroupLimits } from '../../common/group-runner';
 import { arrayLiteral, executeCall, GROUP_LOCK_TIMEOUT, prepared, preparedQuery, rawTransaction, type PreparedCall } from '../../orm/raw-transaction';
 
 export interface PaymentServiceOptions {
@@ -21,8 +21,8 @@ export interface PaymentServiceOptions {
   providerOf: (channel: PaymentChannelCode) => PaymentChannelProvider | null;
   orderTtlMs: number;
   queryAfterMs: number;
-  /** At most this many 生成订单 or notifications share one transaction; 1: each its own. */
-  groupMax: number;
+  /** 生成订单 and notifications grouped per transaction (maxGroup 1: each its own) and how many may wait. */
+  groups: GroupLimits;
 }
 
 export interface OrderRow {
@@ -99,7 +99,14 @@ class Rollback extends Error {
   }
 }
 
-export type NotifyResult = { accepted: boolean; outcome: PaymentNotificationOutcome | 'INVALID'; reason: string | null };
+/** INVALID: refused for good (signature, channel); BUSY: not looked at, the channel is to deliver it again. */
+export type NotifyResult = { accepted: boolean; outcome: PaymentNotificationOutcome | 'INVALID' | 'BUSY'; reason: string | null };
+
+/** 生成订单 refused for a full queue: nothing was created. */
+export const ORDER_BUSY = '当前缴费人数较多,请稍后再点击生成订单';
+
+/** A notification refused for a full queue (never seen by a caller: handleNotification answers BUSY). */
+class NotificationsBusy extends Error {}
 
 export interface ReconcileReport {
   queried: number;
@@ -284,14 +291,16 @@ export class PaymentService {
 
   constructor(private readonly options: PaymentServiceOptions) {
     this.orders = new GroupRunner({
-      maxGroup: options.groupMax,
+      ...options.groups,
+      busy: () => new AppError(ErrorCode.SERVICE_BUSY, ORDER_BUSY),
       alone: (pending) => this.createOrderAlone(pending),
       together: (group) => this.createOrdersTogether(group),
       key: (pending) => pending.applicationId,
       onGroupFailure: (err, group) => group[0]!.ctx.logger.warn({ err, orders: group.length }, 'grouped 生成订单 failed; each runs alone'),
     });
     this.notifications = new GroupRunner({
-      maxGroup: options.groupMax,
+      ...options.groups,
+      busy: () => new NotificationsBusy(),
       alone: ({ ctx, channel, notification, rawBody }) => ctx.em.transactional((em) => this.applyPayment(withEntityManager(ctx, em), channel, notification, 'NOTIFY', rawBody)),
       together: (pending) => this.applyPaymentsTogether(pending),
       key: (pending) => pending.notification.orderNo,
@@ -588,7 +597,13 @@ export class PaymentService {
       );
       return { accepted: false, outcome: 'INVALID', reason: check.reason };
     }
-    return this.notifications.run({ ctx, channel, notification: check.notification, rawBody: raw });
+    try {
+      return await this.notifications.run({ ctx, channel, notification: check.notification, rawBody: raw });
+    } catch (err) {
+      if (!(err instanceof NotificationsBusy)) throw err;
+      ctx.logger.warn({ channel, orderNo: check.notification.orderNo }, 'payment notification put off: too many waiting');
+      return { accepted: false, outcome: 'BUSY', reason: 'SERVICE_BUSY' };
+    }
   }
 
   /** `applyPayment` for a group of verified notifications (distinct orders) in one transaction and two round trips. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AppError, ErrorCode } from '../../common/errors';
-import { GroupRunner } from '../../common/group-runner';
+import { GroupRunner, type GroupLimits } from '../../common/group-runner';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { arrayLiteral, GROUP_LOCK_TIMEOUT, prepared, rawTransaction } from '../../orm/raw-transaction';
 import { APPLICATION_SELECT, toApplicationRow } from './application-read.service';
@@ -88,9 +88,10 @@ export class ApplicationSubmitter {
   private readonly groups: GroupRunner<PendingSubmit, ApplicationOutcome>;
 
   /** `maxGroup` 1: every submit is its own transaction. */
-  constructor(maxGroup: number) {
+  constructor(limits: GroupLimits) {
     this.groups = new GroupRunner({
-      maxGroup,
+      ...limits,
+      busy: () => new AppError(ErrorCode.SERVICE_BUSY, SUBMIT_BUSY),
       alone: submitAlone,
       together: submitTogether,
       key: (pending) => pending.applicationId,
@@ -104,6 +105,9 @@ export class ApplicationSubmitter {
     return this.groups.run({ ctx, viewerId: viewer.id, applicationId, now: ctx.clock.now() });
   }
 }
+
+/** The draft and its 信息确认 are saved already: only the 提交 itself is to be repeated. */
+export const SUBMIT_BUSY = '当前提交报名的人数较多,请稍后再点击提交(已填写的信息不会丢失)';
 
 /** One submit in a transaction of its own, waiting for locks as long as they are held: a failed group's fallback. */
 async function submitAlone(pending: PendingSubmit): Promise<ApplicationOutcome> {
