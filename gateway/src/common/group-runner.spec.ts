@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppError } from './errors';
 import { GroupRunner } from './group-runner';
 
 /** A runner whose work is recorded and finishes when the test says so. */
@@ -108,6 +109,13 @@ describe('GroupRunner', () => {
     const settled = await finishAll([...first.slice(0, 4), ...later]);
     expect(settled.map(outcome)).toEqual(['together 1', 'together 2', 'together 3', 'together 4', 'together 7', 'together 8', 'error busy 9']);
     expect(calls.map((c) => c.items)).toEqual([[1], [2, 3], [4, 7], [8]]);
+  });
+
+  it('refuses with SERVICE_BUSY when no busy error is given', async () => {
+    const runner = new GroupRunner<number, number>({ maxGroup: 10, maxWaiting: 1, alone: async (n) => n, together: async (items) => items });
+    const results = [runner.run(1), runner.run(2), runner.run(3)];
+    const settled = await Promise.allSettled(results);
+    expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as AppError).extensions.code))).toEqual([1, 2, 'SERVICE_BUSY']);
   });
 
   it('with maxGroup 1 runs everything alone and at once', async () => {

@@ -1,3 +1,5 @@
+import { AppError, ErrorCode } from './errors';
+
 /** How large a group may be, and how many items may wait for one (configured per deployment). */
 export interface GroupLimits {
   /** At most this many items go together; 1 turns grouping off (every item runs `alone`). */
@@ -11,7 +13,7 @@ export interface GroupLimits {
 }
 
 export interface GroupRunnerOptions<T, R> extends GroupLimits {
-  /** The error an item refused for a full queue rejects with (nothing of it was done); required with `maxWaiting`. */
+  /** The error an item refused for a full queue rejects with (nothing of it was done); SERVICE_BUSY by default. */
   busy?(item: T): Error;
   /** One item's work, as if there were no grouping: the fallback when its group fails. */
   alone(item: T): Promise<R>;
@@ -47,7 +49,7 @@ export class GroupRunner<T, R> {
     if (this.options.maxGroup <= 1) return this.alone(item);
     const { maxWaiting, busy } = this.options;
     if (maxWaiting !== undefined && this.waiting.length >= maxWaiting) {
-      return Promise.reject(busy ? busy(item) : new Error(`more than ${maxWaiting} items waiting for a group`));
+      return Promise.reject(busy ? busy(item) : new AppError(ErrorCode.SERVICE_BUSY));
     }
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, settle: (result) => result.then(resolve, reject) });
