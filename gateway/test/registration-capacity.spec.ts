@@ -113,7 +113,10 @@ describe('报名点 capacity', () => {
     const [b1, b2] = await ready([candidates[5]!, candidates[6]!], pointB);
     await db().execute(`update application_upload set deleted_at = now() where application_id = ? and purpose = 'PHOTO'`, [noPhoto]);
     // 审核不通过 while holding point B's only place; the candidate has since chosen point C.
-    await db().execute(`update application set status = 'REJECTED', held_point_id = ? where id = ?`, [pointB, rejected]);
+    await db().execute(
+      `update application set status = 'REJECTED', held_point_id = ?, reviewed_at = now(), reviewed_by = 'ops-reviewer', review_reason = '照片不符合要求' where id = ?`,
+      [pointB, rejected],
+    );
     await db().execute(`update registration_point set taken = 1 where id = ?`, [pointB]);
 
     const submitter = new ApplicationSubmitter({ maxGroup: 64 });

@@ -51,21 +51,54 @@ export interface ApplicationRow {
   reviewHint: string | null;
 }
 
-export const APPLICATION_SELECT = `
-  select a.id, a.account_id as "accountId", a.exam_id as "examId", e.name as "examName", e.year as "examYear", a.level,
-         a.exam_unit_id as "examUnitId", u.id as "unitId", u.code as "unitCode", u.name as "unitName",
-         eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt",
-         eu.payment_starts_at as "paymentStartsAt", eu.payment_ends_at as "paymentEndsAt",
-         a.status, a.current_step as "currentStep", a.condition_route as "conditionRoute",
-         a.city_id as "cityId", c.code as "cityCode", c.name as "cityName",
-         a.point_id as "pointId", p.name as "pointName", p.address as "pointAddress", p.phone as "pointPhone",
-         a.subject_codes as "subjectCodes", a.personal_info as "personalInfo",
-         a.agreement_accepted_at as "agreementAcceptedAt", a.notices_acknowledged_at as "noticesAcknowledgedAt",
-         a.details_confirmed_at as "detailsConfirmedAt", a.submitted_at as "submittedAt", a.reviewed_at as "reviewedAt",
-         a.reviewed_by as "reviewedBy", a.review_reason as "reviewReason", a.withdrawn_at as "withdrawnAt",
-         a.created_at as "createdAt", a.updated_at as "updatedAt",
-         f.per_subject_fen as "perSubjectFen", f.per_person_fen as "perPersonFen",
-         g.accepting_office as "acceptingOffice", g.review_hint as "reviewHint"
+/** Each field of ApplicationRow and the column it is read from (the joins are APPLICATION_FROM's). */
+const APPLICATION_FIELDS: Readonly<Record<keyof ApplicationRow, string>> = {
+  id: 'a.id',
+  accountId: 'a.account_id',
+  examId: 'a.exam_id',
+  examName: 'e.name',
+  examYear: 'e.year',
+  level: 'a.level',
+  examUnitId: 'a.exam_unit_id',
+  unitId: 'u.id',
+  unitCode: 'u.code',
+  unitName: 'u.name',
+  registrationStartsAt: 'eu.registration_starts_at',
+  registrationEndsAt: 'eu.registration_ends_at',
+  paymentStartsAt: 'eu.payment_starts_at',
+  paymentEndsAt: 'eu.payment_ends_at',
+  status: 'a.status',
+  currentStep: 'a.current_step',
+  conditionRoute: 'a.condition_route',
+  cityId: 'a.city_id',
+  cityCode: 'c.code',
+  cityName: 'c.name',
+  pointId: 'a.point_id',
+  pointName: 'p.name',
+  pointAddress: 'p.address',
+  pointPhone: 'p.phone',
+  subjectCodes: 'a.subject_codes',
+  personalInfo: 'a.personal_info',
+  agreementAcceptedAt: 'a.agreement_accepted_at',
+  noticesAcknowledgedAt: 'a.notices_acknowledged_at',
+  detailsConfirmedAt: 'a.details_confirmed_at',
+  submittedAt: 'a.submitted_at',
+  reviewedAt: 'a.reviewed_at',
+  reviewedBy: 'a.reviewed_by',
+  reviewReason: 'a.review_reason',
+  withdrawnAt: 'a.withdrawn_at',
+  createdAt: 'a.created_at',
+  updatedAt: 'a.updated_at',
+  perSubjectFen: 'f.per_subject_fen',
+  perPersonFen: 'f.per_person_fen',
+  acceptingOffice: 'g.accepting_office',
+  reviewHint: 'g.review_hint',
+};
+const APPLICATION_FIELD_NAMES = Object.keys(APPLICATION_FIELDS) as Array<keyof ApplicationRow>;
+
+/** The columns of an ApplicationRow, named as its fields (for statements that read more besides: `applicationRowOf`). */
+export const APPLICATION_COLUMNS = APPLICATION_FIELD_NAMES.map((field) => `${APPLICATION_FIELDS[field]} as "${field}"`).join(', ');
+export const APPLICATION_FROM = `
     from application a
     join exam e on e.id = a.exam_id
     join exam_unit eu on eu.id = a.exam_unit_id
@@ -74,6 +107,7 @@ export const APPLICATION_SELECT = `
     left join registration_point p on p.id = a.point_id
     left join fee_rule f on f.exam_unit_id = a.exam_unit_id
     left join exam_unit_guide g on g.exam_unit_id = a.exam_unit_id`;
+export const APPLICATION_SELECT = `select ${APPLICATION_COLUMNS}${APPLICATION_FROM}`;
 
 const TIMESTAMPS = [
   'registrationStartsAt',
@@ -99,6 +133,13 @@ export function withDates<T extends Record<string, unknown>>(row: T, columns: re
 
 export function toApplicationRow(row: Record<string, unknown>): ApplicationRow {
   return withDates(row, TIMESTAMPS) as unknown as ApplicationRow;
+}
+
+/** The ApplicationRow in a row that has APPLICATION_COLUMNS among others (only those fields), with `changes` applied. */
+export function applicationRowOf(row: Record<string, unknown>, changes: Partial<ApplicationRow> = {}): ApplicationRow {
+  const picked: Record<string, unknown> = {};
+  for (const field of APPLICATION_FIELD_NAMES) picked[field] = field in changes ? changes[field] : row[field];
+  return toApplicationRow(picked);
 }
 
 export interface ApplicationHistoryRow {
@@ -165,7 +206,7 @@ const WITH_RELATIONS = `,
 /** 报名状态 (myApplication), prepared: PostgreSQL spends far longer planning this statement than running it. */
 const LIVE_APPLICATION_OF_ACCOUNT = prepared(
   'ccap_live_application_of_account',
-  `${APPLICATION_SELECT.replace('\n    from application a', `${WITH_RELATIONS}\n    from application a`)}
+  `select ${APPLICATION_COLUMNS}${WITH_RELATIONS}${APPLICATION_FROM}
     where a.account_id = $1 and a.exam_id = $2 and a.status <> 'WITHDRAWN'`,
 );
 

@@ -3,13 +3,12 @@ import { AppError, ErrorCode } from '../../common/errors';
 import { GroupRunner, type GroupLimits } from '../../common/group-runner';
 import { UUID_PATTERN } from '../exam/exam.service';
 import { arrayLiteral, GROUP_LOCK_TIMEOUT, prepared, rawTransaction } from '../../orm/raw-transaction';
-import { APPLICATION_SELECT, toApplicationRow } from './application-read.service';
+import { APPLICATION_COLUMNS, APPLICATION_FROM, applicationRowOf } from './application-read.service';
 import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './application.entity';
 import {
   APPLICATION_NOT_FOUND,
   FACT_COLUMNS,
   LOCKED_COLUMNS,
-  LOCKED_FROM,
   ownApplication,
   requireViewer,
   submitRefusal,
@@ -22,7 +21,11 @@ import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type
 
 // The statements take arrays ($1 the applications, as a text[] literal).
 const GROUP_LOCK = prepared('ccap_submit_group_lock', `select 1 from application where id = any($1::uuid[]) order by id for update`);
-const GROUP_FACTS = prepared('ccap_submit_group_facts', `select ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${LOCKED_FROM} where a.id = any($1::uuid[])`);
+/** What the checks need, and the application as the answer shows it (after the lock: its latest version). */
+const GROUP_FACTS = prepared(
+  'ccap_submit_group_facts',
+  `select ${APPLICATION_COLUMNS}, ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${APPLICATION_FROM} where a.id = any($1::uuid[])`,
+);
 /** The 报名点 the group's applications choose or hold, locked in id order (every group locks in the same order: no deadlock). */
 const GROUP_POINTS = prepared(
   'ccap_submit_group_points',
@@ -49,7 +52,6 @@ const GROUP_WRITES = prepared(
    select s.id, s.from_status, '${ApplicationStatus.SUBMITTED}', '${ApplicationActorKind.CANDIDATE}', s.actor_id, s.at, null
      from s join submitted on submitted.id = s.id`,
 );
-const GROUP_RESULTS = prepared('ccap_submit_group_results', `${APPLICATION_SELECT} where a.id = any($1::uuid[])`);
 
 interface PendingSubmit {
   ctx: RequestContext;
@@ -76,9 +78,10 @@ function pointFull(): RegistrationFailure {
  * The hottest write of the first hours, so submits go in groups (GroupRunner: one that arrives while
  * none is in flight goes at once, those arriving meanwhile wait and go together, at most `maxGroup`):
  * one transaction in two round trips whatever the group's size. (1) begin, lock the applications in
- * id order, read each with every fact the checks need, lock the 报名点 they choose or hold in id order
- * (every group locks in the same order: no deadlock); (2) one UPDATE per 报名点, the applications and
- * their history in one statement, the answers, commit. The places are given in arrival order against
+ * id order, read each with every fact the checks need and as its answer shows it, lock the 报名点 they
+ * choose or hold in id order (every group locks in the same order: no deadlock); (2) one UPDATE per
+ * 报名点, the applications and their history in one statement, commit. Each answer is the application
+ * as read under its lock with the changes written (no read after the writes). The places are given in arrival order against
  * the locked counts, exactly as if the submits had run one after another; a refused submit (checks,
  * point full) writes nothing and does not hold back the others. If the group's transaction fails as a
  * whole (or waits too long for a lock), every submit in it runs again in a transaction of its own
@@ -166,25 +169,27 @@ async function submitTogether(group: PendingSubmit[], { waitForLocks = false } =
       outcomes.push({ ok: true, applicationId: app.id });
       placed.push({ id: app.id, at: pending.now, fromStatus: app.status, accountId: app.accountId });
     });
-    // Every application the callers own, placed or refused, is read back: their answers show it.
-    const ownIds = arrayLiteral(group.filter((_, i) => !(outcomes[i] instanceof Error)).map((p) => p.applicationId));
-    let results: Array<Record<string, any>>;
-    if (placed.length === 0) {
-      [results] = (await tx.batch([{ statement: GROUP_RESULTS, args: [ownIds] }, 'rollback'])) as [Array<Record<string, any>>];
-    } else {
+    if (placed.length > 0) {
       const changed = [...points].filter(([, p]) => p.change !== 0);
-      const placedIds = arrayLiteral(placed.map((p) => p.id));
-      [, , results] = (await tx.batch([
+      await tx.batch([
         { statement: GROUP_POINT_CHANGES, args: [arrayLiteral(changed.map(([id]) => id)), arrayLiteral(changed.map(([, p]) => p.change))] },
         {
           statement: GROUP_WRITES,
-          args: [placedIds, arrayLiteral(placed.map((p) => p.at.toISOString())), arrayLiteral(placed.map((p) => p.fromStatus)), arrayLiteral(placed.map((p) => p.accountId))],
+          args: [arrayLiteral(placed.map((p) => p.id)), arrayLiteral(placed.map((p) => p.at.toISOString())), arrayLiteral(placed.map((p) => p.fromStatus)), arrayLiteral(placed.map((p) => p.accountId))],
         },
-        { statement: GROUP_RESULTS, args: [ownIds] },
         'commit',
-      ])) as [unknown, unknown, Array<Record<string, any>>];
+      ]);
     }
-    const resultById = new Map(results.map((row) => [row.id as string, toApplicationRow(row)]));
-    return outcomes.map((outcome, i) => (outcome instanceof Error ? outcome : { ...outcome, application: resultById.get(group[i]!.applicationId) }));
+    // Nothing placed: rawTransaction rolls back. Each answer is the application as read under its lock,
+    // with GROUP_WRITES' changes when placed: what a read after the commit sees.
+    return outcomes.map((outcome, i) => {
+      if (outcome instanceof Error) return outcome;
+      const row = rowById.get(group[i]!.applicationId)!;
+      const at = group[i]!.now;
+      const changes = outcome.ok
+        ? { status: ApplicationStatus.SUBMITTED, currentStep: ApplicationStep.REVIEW, submittedAt: at, reviewedAt: null, reviewedBy: null, reviewReason: null, updatedAt: at }
+        : {};
+      return { ...outcome, application: applicationRowOf(row, changes) };
+    });
   });
 }
