@@ -43,10 +43,23 @@ export async function makePhoto(page: Page, seed = 0): Promise<Buffer> {
   return bytes;
 }
 
-/** Picks an Element Plus select option (the dropdown is teleported to <body>). */
+/**
+ * Picks an Element Plus select option (the dropdown is teleported to <body>). A dropdown opened on a
+ * row added a moment earlier can close again while its opening transition runs (seen once in CI: the
+ * option went from "not stable" to "not visible"); it is then opened once more, as a person would.
+ */
 export async function choose(page: Page, select: string | Locator, option: string | RegExp): Promise<void> {
-  await (typeof select === 'string' ? page.locator(select) : select).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  const trigger = typeof select === 'string' ? page.locator(select) : select;
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    try {
+      await item.click({ timeout: attempt < 3 ? 5_000 : 30_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /** Types a date into an Element Plus date picker and closes it. */
