@@ -8,7 +8,6 @@ import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './appl
 import {
   APPLICATION_NOT_FOUND,
   FACT_COLUMNS,
-  LOCKED_COLUMNS,
   ownApplication,
   requireViewer,
   submitRefusal,
@@ -21,10 +20,13 @@ import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type
 
 // The statements take arrays ($1 the applications, as a text[] literal).
 const GROUP_LOCK = prepared('ccap_submit_group_lock', `select 1 from application where id = any($1::uuid[]) order by id for update`);
-/** What the checks need, and the application as the answer shows it (after the lock: its latest version). */
+/**
+ * What the checks need, and the application as the answer shows it (after the lock: its latest version).
+ * APPLICATION_COLUMNS with `heldPointId` are LOCKED_COLUMNS too (toLockedApplication), each read once.
+ */
 const GROUP_FACTS = prepared(
   'ccap_submit_group_facts',
-  `select ${APPLICATION_COLUMNS}, ${LOCKED_COLUMNS}, ${FACT_COLUMNS} ${APPLICATION_FROM} where a.id = any($1::uuid[])`,
+  `select ${APPLICATION_COLUMNS}, a.held_point_id as "heldPointId", ${FACT_COLUMNS} ${APPLICATION_FROM} where a.id = any($1::uuid[])`,
 );
 /** The 报名点 the group's applications choose or hold, locked in id order (every group locks in the same order: no deadlock). */
 const GROUP_POINTS = prepared(
@@ -81,11 +83,11 @@ function pointFull(): RegistrationFailure {
  * id order, read each with every fact the checks need and as its answer shows it, lock the 报名点 they
  * choose or hold in id order (every group locks in the same order: no deadlock); (2) one UPDATE per
  * 报名点, the applications and their history in one statement, commit. Each answer is the application
- * as read under its lock with the changes written (no read after the writes). The places are given in arrival order against
- * the locked counts, exactly as if the submits had run one after another; a refused submit (checks,
- * point full) writes nothing and does not hold back the others. If the group's transaction fails as a
- * whole (or waits too long for a lock), every submit in it runs again in a transaction of its own
- * (`submitAlone`, waiting for locks), so one candidate's fault cannot fail another's.
+ * as read under its lock with the changes written (no read after the writes). The places are given in
+ * arrival order against the locked counts, exactly as if the submits had run one after another; a
+ * refused submit (checks, point full) writes nothing and does not hold back the others. If the group's
+ * transaction fails as a whole (or waits too long for a lock), every submit in it runs again in a
+ * transaction of its own (`submitAlone`, waiting for locks), so one candidate's fault cannot fail another's.
  */
 export class ApplicationSubmitter {
   private readonly groups: GroupRunner<PendingSubmit, ApplicationOutcome>;

@@ -88,9 +88,14 @@ export function requireViewer(ctx: RequestContext) {
 
 export const APPLICATION_NOT_FOUND = '报名信息不存在';
 
-export const LOCKED_COLUMNS = `a.id, a.account_id, a.exam_id, a.exam_unit_id, e.year as exam_year, a.level, a.status, a.current_step,
-            a.condition_route, a.city_id, a.point_id, a.held_point_id, a.subject_codes, a.personal_info,
-            u.id as unit_id, u.code as unit_code, eu.registration_starts_at, eu.registration_ends_at`;
+/**
+ * A LockedApplication's columns, named as its fields; all but `heldPointId` are also ApplicationRow
+ * fields under the same names, so a row read with APPLICATION_COLUMNS plus `heldPointId` serves both.
+ */
+export const LOCKED_COLUMNS = `a.id, a.account_id as "accountId", a.exam_id as "examId", a.exam_unit_id as "examUnitId", e.year as "examYear",
+            a.level, a.status, a.current_step as "currentStep", a.condition_route as "conditionRoute", a.city_id as "cityId",
+            a.point_id as "pointId", a.held_point_id as "heldPointId", a.subject_codes as "subjectCodes", a.personal_info as "personalInfo",
+            u.id as "unitId", u.code as "unitCode", eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt"`;
 export const LOCKED_FROM = `from application a
        join exam e on e.id = a.exam_id
        join exam_unit eu on eu.id = a.exam_unit_id
@@ -106,23 +111,23 @@ export async function lockApplication(tx: RequestContext, applicationId: string)
 export function toLockedApplication(row: Record<string, any>): LockedApplication {
   return {
     id: row.id,
-    accountId: row.account_id,
-    examId: row.exam_id,
-    examUnitId: row.exam_unit_id,
-    examYear: row.exam_year,
+    accountId: row.accountId,
+    examId: row.examId,
+    examUnitId: row.examUnitId,
+    examYear: row.examYear,
     level: row.level,
     status: row.status,
-    currentStep: row.current_step,
-    conditionRoute: row.condition_route,
-    cityId: row.city_id,
-    pointId: row.point_id,
-    heldPointId: row.held_point_id,
-    subjectCodes: row.subject_codes ?? [],
-    personalInfo: row.personal_info,
-    unitId: row.unit_id,
-    unitCode: row.unit_code,
-    registrationStartsAt: new Date(row.registration_starts_at),
-    registrationEndsAt: new Date(row.registration_ends_at),
+    currentStep: row.currentStep,
+    conditionRoute: row.conditionRoute,
+    cityId: row.cityId,
+    pointId: row.pointId,
+    heldPointId: row.heldPointId,
+    subjectCodes: row.subjectCodes ?? [],
+    personalInfo: row.personalInfo,
+    unitId: row.unitId,
+    unitCode: row.unitCode,
+    registrationStartsAt: new Date(row.registrationStartsAt),
+    registrationEndsAt: new Date(row.registrationEndsAt),
   };
 }
 
