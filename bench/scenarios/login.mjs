@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { insertCandidates, insertCaptchas, passwordHashOf, piiOf, withPool } from '../lib/candidates.mjs';
 import { createTally, graphqlRequest, oncePool, rootField, sessionCookieOf, step, takingFirst } from '../lib/sequence.mjs';
 
-const ACCOUNTS = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? 6000);
+const ACCOUNTS = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? 12000);
 export const BENCH_PASSWORD = 'Kuaiji-2026-bench';
 
 export const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ok errorCode message field } }`;

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { approveDrafts, preparedDrafts, withPool } from '../lib/candidates.mjs';
 import { createTally, graphqlRequest, oncePool, rootField, signedNotification, step, takingFirst } from '../lib/sequence.mjs';
 
-// Enough for ~1,000 payments/s over warm-up and measurement; running out fails the run's check.
-const APPLICATIONS = Number(process.env.BENCH_PAYMENT_APPLICATIONS ?? 20000);
+// Enough for ~3,000 payments/s over warm-up and measurement; running out fails the run's check.
+const APPLICATIONS = Number(process.env.BENCH_PAYMENT_APPLICATIONS ?? 40000);
 
 export const CREATE_ORDER = `mutation($id: ID!, $channel: PaymentChannelCode!) {
   createPaymentOrder(applicationId: $id, channel: $channel) { ok errorCode message created payment { state order { orderNo amountFen status expiresAt } payUrl } } }`;

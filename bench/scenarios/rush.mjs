@@ -16,7 +16,7 @@ import { channelOf, paymentSteps, verifyPayments } from './payment.mjs';
 import { EXAM_LIST, PROVINCE_TABLE } from './public-exams.mjs';
 import { verifySubmits } from './submit.mjs';
 
-const JOURNEYS = Number(process.env.BENCH_RUSH_JOURNEYS ?? 3000);
+const JOURNEYS = Number(process.env.BENCH_RUSH_JOURNEYS ?? 6000);
 const ME = 'query Me { me { id maskedName } }';
 const CAPTCHA = 'mutation Captcha { captcha { id svg expiresAt } }';
 const MY_PAYMENT = `query($id: ID!) { myPayment(applicationId: $id) { applicationStatus feeFen paymentOpen state canCreateOrder order { orderNo status } channels { code name } } }`;
