@@ -129,6 +129,7 @@ export async function startGateway({
       try {
         ctx.viewer = await services.sessions.resolveViewer(ctx, sessionToken);
       } catch (err) {
+        if (err instanceof AppError && err.extensions.code === ErrorCode.SERVICE_BUSY) throw err;
         // Apollo would answer "Context creation failed: <database message>": say nothing of the kind.
         ctx.logger.error({ err }, 'session lookup failed');
         throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, internalErrorMessage, { requestId });

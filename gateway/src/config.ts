@@ -92,7 +92,8 @@ export type AppConfig = {
   viewerCacheTtlMs: number;
   /**
    * 提交, 生成订单 and payment notifications (common/group-runner.ts): at most `maxGroup` share one
-   * transaction (1 turns group commit off), at most `maxWaiting` of a kind wait (more are refused as busy).
+   * transaction (1 turns group commit off), at most `maxWaiting` of a kind wait (more are refused as busy;
+   * `maxWaiting` bounds session lookups too).
    */
   groupCommit: GroupLimits;
   login: { ipMaxFailures: number };

@@ -1,5 +1,5 @@
 import { throwawayProductionSecrets } from '../src/config';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GroupRunner } from '../src/common/group-runner';
 import type { RequestContext } from '../src/graphql/context';
@@ -149,6 +149,49 @@ describe('sessions', () => {
     together.mockRestore();
     expect(groupSizes).toEqual([1, 6]);
     expect(viewers.map((v) => v?.id ?? null)).toEqual([live1!.viewer.id, null, live2!.viewer.id, null, null, live3!.viewer.id, live1!.viewer.id]);
+  });
+
+  it('waiting for a lookup are bounded: one more is refused at once with 503 SERVICE_BUSY and Retry-After, and goes through later', async () => {
+    clock.set(START);
+    const candidates = [];
+    for (let i = 0; i < 4; i++) candidates.push(await registerCandidate(gw));
+    // A process with nothing cached, where one lookup may wait for the group in flight.
+    const limited = await startTestGateway({ clock, database: gw.database, env: { GROUP_COMMIT_MAX_WAITING: '1' } });
+    const knex = gw.orm.em.getConnection().getKnex();
+    const blocking = await knex.transaction();
+    try {
+      // Holds the first lookup in flight (the table locked) while the others arrive.
+      await blocking.raw('lock table candidate_session in access exclusive mode');
+      const first = me(candidates[0]!.cookie, limited);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = me(candidates[1]!.cookie, limited);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const refused = await Promise.race([
+        Promise.all([me(candidates[2]!.cookie, limited), me(candidates[3]!.cookie, limited)]),
+        new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 5000)),
+      ]);
+      if (refused === 'still waiting') expect.fail('the requests over the bound waited for the lock instead of being refused');
+      for (const res of refused) {
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('1');
+        expect(res.body.errors?.[0]).toMatchObject({ message: '当前访问人数较多,请稍后重试', extensions: { code: 'SERVICE_BUSY' } });
+        expect(res.body.errors?.[0]?.extensions).not.toHaveProperty('http');
+      }
+      // The same for a signed-in request outside GraphQL (报名表打印).
+      const form = await fetch(`${limited.url}/api/applications/${randomUUID()}/form.pdf`, { headers: { cookie: candidates[3]!.cookie } });
+      expect([form.status, form.headers.get('retry-after'), await form.json()]).toEqual([503, '1', { error: 'SERVICE_BUSY', message: '当前访问人数较多,请稍后重试' }]);
+      await blocking.commit();
+      const answered = await Promise.all([first, second]);
+      expect(answered.map((res) => [res.status, res.body.data.me?.id])).toEqual([
+        [200, candidates[0]!.viewer.id],
+        [200, candidates[1]!.viewer.id],
+      ]);
+      const again = await me(candidates[2]!.cookie, limited);
+      expect([again.status, again.body.data.me?.id]).toEqual([200, candidates[2]!.viewer.id]);
+    } finally {
+      if (!blocking.isCompleted()) await blocking.rollback();
+      await limited.close();
+    }
   });
 
   it('ignore forged, malformed and unknown cookies', async () => {

@@ -68,7 +68,7 @@ export function createServices({ config, orm, clock, smsProvider }: ServiceDepen
   const smsCodes = new SmsCodeService(pii, sms);
   const captchas = new CaptchaService(pii, { recordAnswersForDevOutbox: config.devOutboxEnabled });
   const sessionCache = new SessionCache();
-  const sessions = new SessionService(config.session, sessionCache);
+  const sessions = new SessionService(config.session, sessionCache, config.groupCommit.maxWaiting);
   const accounts = new AccountService({
     pii,
     passwords: new PasswordHasher(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from '../logger';
+import { AppError, ErrorCode } from '../common/errors';
 import { isClientFault } from '../graphql/plugins';
 import type { CachedResponse, PublicResponseCache, ResponseMark } from '../graphql/public-response-cache';
 import type { ViewerResponseCache } from '../graphql/viewer-response-cache';
@@ -71,10 +72,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 
 /**
  * graphql-armor's token limit throws inside the parser, and Apollo answers that outside its plugin
- * pipeline with a 500. A response made only of client faults is the client's problem: 400.
+ * pipeline with a 500. A response made only of client faults is the client's problem: 400. (Other
+ * statuses were chosen on purpose: 503 for a busy process.)
  */
 function statusFor(status: number, body: string): number {
-  if (status < 500) return status;
+  if (status !== 500) return status;
   try {
     const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors;
     if (errors?.length && errors.every((e) => isClientFault(e.extensions?.code))) return 400;
@@ -200,6 +202,11 @@ export function createHttpServer<TContext extends object>(options: HttpAppOption
     } catch (err) {
       if (err instanceof HttpError) {
         if (!res.headersSent) sendJson(res, err.status, { error: 'BAD_REQUEST', message: err.message });
+        return;
+      }
+      // A route's session lookup refused for a full queue (sessionLookupBusy): nothing was done.
+      if (err instanceof AppError && err.extensions.code === ErrorCode.SERVICE_BUSY) {
+        if (!res.headersSent) sendJson(res, 503, { error: ErrorCode.SERVICE_BUSY, message: err.message }, { 'retry-after': '1' });
         return;
       }
       options.logger.error({ err, requestId, path }, 'unhandled HTTP error');

@@ -3,6 +3,7 @@ import type { RequestContext, Viewer } from '../../graphql/context';
 import { serializeCookie } from '../../http/cookies';
 import { SESSION_CACHE_TTL_MS, type SessionCache } from './session-cache';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, ErrorCode } from '../../common/errors';
 import { GroupRunner } from '../../common/group-runner';
 import { arrayLiteral, executeCall, prepared, preparedQuery, type PreparedCall } from '../../orm/raw-transaction';
 
@@ -65,6 +66,15 @@ const INSERT_SESSION = prepared(
 
 const REVOKE_SESSION = prepared('ccap_revoke_session', `update candidate_session set revoked_at = $1 where token_hash = $2 and revoked_at is null`);
 
+/**
+ * A signed-in request refused because too many session lookups already wait in this process: nothing
+ * was done. HTTP 503 with Retry-After (Apollo takes `extensions.http` for the response and leaves it
+ * out of the body), so a load balancer or the browser can tell overload from a fault.
+ */
+export function sessionLookupBusy(): AppError {
+  return new AppError(ErrorCode.SERVICE_BUSY, undefined, { http: { status: 503, headers: new Map([['retry-after', '1']]) } });
+}
+
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
@@ -76,17 +86,23 @@ export class SessionService {
    * for a burst of signed-in requests: the first minutes of registration, or every process right
    * after a restart).
    */
-  private readonly lookups = new GroupRunner<SessionLookup, SessionRow | null>({
-    maxGroup: 100,
-    alone: async (lookup) => (await lookUpTogether([lookup]))[0]!,
-    together: lookUpTogether,
-  });
+  private readonly lookups: GroupRunner<SessionLookup, SessionRow | null>;
 
   constructor(
     private readonly options: SessionOptions,
     /** Reuses lookups for a few seconds; revocations here and (notified) elsewhere drop them. */
     private readonly cache?: SessionCache,
-  ) {}
+    /** At most this many lookups wait for a group; one more fails its request at once (sessionLookupBusy). */
+    maxWaiting?: number,
+  ) {
+    this.lookups = new GroupRunner({
+      maxGroup: 100,
+      maxWaiting,
+      busy: sessionLookupBusy,
+      alone: async (lookup) => (await lookUpTogether([lookup]))[0]!,
+      together: lookUpTogether,
+    });
+  }
 
   private cookie(value: string, maxAgeSeconds?: number): string {
     // Lax, not Strict: a candidate following a link from a notice e-mail should arrive signed in.
