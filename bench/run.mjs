@@ -4,7 +4,7 @@
 //   npm run bench [-- scenario-name …]      BENCH_DURATION=10 BENCH_WARMUP=3 BENCH_CONNECTIONS=50
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +13,8 @@ import { freePort, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
 import { GATEWAY_NODE_ARGS } from '../scripts/stack.mjs';
 import { runLoad } from './lib/load.mjs';
 import { watchProcess } from './lib/process-stats.mjs';
-import publicExams from './scenarios/public-exams.mjs';
-import applicationStatus from './scenarios/application-status.mjs';
-import submit from './scenarios/submit.mjs';
-import payment from './scenarios/payment.mjs';
-import login from './scenarios/login.mjs';
-import rush from './scenarios/rush.mjs';
-import { frontendSection } from './lib/frontend-report.mjs';
+import { SCENARIOS } from './scenarios/index.mjs';
+import { fmt, resultLines, writeResultsMarkdown } from './lib/results-report.mjs';
 import { withPool } from './lib/candidates.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -29,7 +24,6 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-const SCENARIOS = [publicExams, applicationStatus, submit, payment, login, rush];
 // BENCH_PG_STATEMENTS=1 (embedded PostgreSQL only): pg_stat_statements is loaded, and each scenario
 // reports the statements PostgreSQL spent the most time on during it (costs a little on every statement).
 const statementStats = process.env.BENCH_PG_STATEMENTS === '1' && !process.env.DATABASE_URL;
@@ -247,58 +241,13 @@ try {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
 }
 
-const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
-const targetText = (s) =>
-  [s.target.ratio !== undefined && `≥ ${s.target.ratio}×`, s.target.p99Ms && `p99 ≤ ${s.target.p99Ms} ms`, s.target.errorRate !== undefined && `error rate ≤ ${s.target.errorRate}`]
-    .filter(Boolean)
-    .join(', ');
-// Milliseconds of CPU per request in the server process and in PostgreSQL: on a shared 2-core machine
-// these say what a scenario costs better than req/s, and their sum bounds what the machine can serve.
-const cpuPerRequest = (r) => {
-  const ms = (percent) => (percent * 10) / r.requestsPerSecond;
-  return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
-};
-const lines = [
-  '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
-  ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
-];
-const journeyLines = results.scenarios
-  .filter((s) => s.sequence)
-  .map((s) => {
-    const rate = s.journeysPerSecond ?? s.paymentsPerSecond ?? s.loginsPerSecond;
-    const what = s.journeysPerSecond !== undefined ? 'journeys' : s.paymentsPerSecond !== undefined ? 'payments' : 'logins';
-    const instances = s.instances ? `; national peak ${s.instances.peakJourneysPerSecond} journeys/s → ${s.instances.twoCoreInstancesForPeak} two-core gateway instances (${s.instances.gatewayCoreMsPerJourney} ms gateway CPU per journey)` : '';
-    const errorRate = s.journeyErrorRate !== undefined ? `, journey error rate ${fmt(s.journeyErrorRate * 100, 2)}%` : '';
-    return `- ${s.title}: ${fmt(rate, 1)} ${what}/s completed in the measured part${errorRate}${instances}`;
-  });
-console.log(`\n${lines.join('\n')}${journeyLines.length ? `\n\n${journeyLines.join('\n')}` : ''}`);
+const { tableLines, journeyLines } = resultLines(results);
+console.log(`\n${tableLines.join('\n')}${journeyLines.length ? `\n\n${journeyLines.join('\n')}` : ''}`);
 for (const s of results.scenarios.filter((s) => s.statements)) {
   console.log(`\nPostgreSQL's busiest statements during ${s.name} (${fmt(s.requestsPerSecond * (s.durationSeconds ?? durationSeconds))} requests measured, warm-up included here):`);
   for (const st of s.statements) console.log(`  ${String(st.calls).padStart(7)} calls ${fmt(st.totalMs).padStart(7)} ms  mean ${st.meanMs} ms (+ plan ${st.meanPlanMs})  ${st.query}`);
 }
 const stamp = results.startedAt.replace(/[:.]/g, '-');
 writeFileSync(join(BENCH_DIR, 'results', `${stamp}.json`), JSON.stringify(results, null, 2));
-const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
-const correctness = results.scenarios
-  .filter((s) => s.correctness)
-  .map((s) => `- ${s.title}: ${Object.entries(s.correctness).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-const ownTiming = scenarios
-  .filter((s) => s.warmupSeconds !== undefined || s.durationSeconds !== undefined)
-  .map((s) => `${s.name}: ${s.warmupSeconds ?? warmupSeconds} s + ${s.durationSeconds ?? durationSeconds} s`)
-  .join(', ');
-// The analysis (what was changed, what each number means, what is not met) lives in results-notes.md.
-const notesFile = join(BENCH_DIR, 'results-notes.md');
-const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
-writeFileSync(
-  join(BENCH_DIR, 'RESULTS.md'),
-  `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
-    `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${lines.join('\n')}\n` +
-    (journeyLines.length ? `\n${journeyLines.join('\n')}\n` : '') +
-    (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
-    notes +
-    // The front-end section comes from its own run (npm run bench:frontend, bench/results/frontend.md).
-    (frontendSection() ? `\n${frontendSection()}` : ''),
-);
+writeResultsMarkdown(results, scenarios);
 process.exit(results.scenarios.every((s) => s.meetsTarget) ? 0 : 1);

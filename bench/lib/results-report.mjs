@@ -1,0 +1,70 @@
+// RESULTS.md from a run's results (bench/results/<run>.json), the notes (bench/results-notes.md) and the
+// front-end section: written by each run (bench/run.mjs), and again by `npm run bench:render` after the
+// notes change.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { frontendSection } from './frontend-report.mjs';
+
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+
+const targetText = (s) =>
+  [s.target.ratio !== undefined && `≥ ${s.target.ratio}×`, s.target.p99Ms && `p99 ≤ ${s.target.p99Ms} ms`, s.target.errorRate !== undefined && `error rate ≤ ${s.target.errorRate}`]
+    .filter(Boolean)
+    .join(', ');
+
+// Milliseconds of CPU per request in the server process and in PostgreSQL: on a shared 2-core machine
+// these say what a scenario costs better than req/s, and their sum bounds what the machine can serve.
+const cpuPerRequest = (r) => {
+  const ms = (percent) => (percent * 10) / r.requestsPerSecond;
+  return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
+};
+
+/** The results table and the per-journey lines, as printed after a run and written to RESULTS.md. */
+export function resultLines(results) {
+  const tableLines = [
+    '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
+    ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+  ];
+  const journeyLines = results.scenarios
+    .filter((s) => s.sequence)
+    .map((s) => {
+      const rate = s.journeysPerSecond ?? s.paymentsPerSecond ?? s.loginsPerSecond;
+      const what = s.journeysPerSecond !== undefined ? 'journeys' : s.paymentsPerSecond !== undefined ? 'payments' : 'logins';
+      const instances = s.instances ? `; national peak ${s.instances.peakJourneysPerSecond} journeys/s → ${s.instances.twoCoreInstancesForPeak} two-core gateway instances (${s.instances.gatewayCoreMsPerJourney} ms gateway CPU per journey)` : '';
+      const errorRate = s.journeyErrorRate !== undefined ? `, journey error rate ${fmt(s.journeyErrorRate * 100, 2)}%` : '';
+      return `- ${s.title}: ${fmt(rate, 1)} ${what}/s completed in the measured part${errorRate}${instances}`;
+    });
+  return { tableLines, journeyLines };
+}
+
+/** Writes bench/RESULTS.md for `results`; `scenarios` are the scenario modules run (for their own warm-up and duration). */
+export function writeResultsMarkdown(results, scenarios) {
+  const { durationSeconds, warmupSeconds, connections } = results.settings;
+  const { tableLines, journeyLines } = resultLines(results);
+  const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
+  const correctness = results.scenarios
+    .filter((s) => s.correctness)
+    .map((s) => `- ${s.title}: ${Object.entries(s.correctness).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const ownTiming = scenarios
+    .filter((s) => s.warmupSeconds !== undefined || s.durationSeconds !== undefined)
+    .map((s) => `${s.name}: ${s.warmupSeconds ?? warmupSeconds} s + ${s.durationSeconds ?? durationSeconds} s`)
+    .join(', ');
+  // The analysis (what was changed, what each number means, what is not met) lives in results-notes.md.
+  const notesFile = join(BENCH_DIR, 'results-notes.md');
+  const notes = existsSync(notesFile) ? `\n${readFileSync(notesFile, 'utf8')}` : '';
+  writeFileSync(
+    join(BENCH_DIR, 'RESULTS.md'),
+    `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
+      `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${tableLines.join('\n')}\n` +
+      (journeyLines.length ? `\n${journeyLines.join('\n')}\n` : '') +
+      (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
+      notes +
+      // The front-end section comes from its own run (npm run bench:frontend, bench/results/frontend.md).
+      (frontendSection() ? `\n${frontendSection()}` : ''),
+  );
+}
