@@ -96,8 +96,13 @@ const APPLICATION_FIELDS: Readonly<Record<keyof ApplicationRow, string>> = {
 };
 const APPLICATION_FIELD_NAMES = Object.keys(APPLICATION_FIELDS) as Array<keyof ApplicationRow>;
 
+/** The columns of these ApplicationRow fields, each named as its field (the joins are APPLICATION_FROM's). */
+export function applicationColumns(fields: ReadonlyArray<keyof ApplicationRow>): string {
+  return fields.map((field) => `${APPLICATION_FIELDS[field]} as "${field}"`).join(', ');
+}
+
 /** The columns of an ApplicationRow, named as its fields (for statements that read more besides: `applicationRowOf`). */
-export const APPLICATION_COLUMNS = APPLICATION_FIELD_NAMES.map((field) => `${APPLICATION_FIELDS[field]} as "${field}"`).join(', ');
+export const APPLICATION_COLUMNS = applicationColumns(APPLICATION_FIELD_NAMES);
 export const APPLICATION_FROM = `
     from application a
     join exam e on e.id = a.exam_id

@@ -8,6 +8,7 @@ import { ApplicationActorKind, ApplicationStatus, ApplicationStep } from './appl
 import {
   APPLICATION_NOT_FOUND,
   FACT_COLUMNS,
+  HELD_POINT_COLUMN,
   ownApplication,
   requireViewer,
   submitRefusal,
@@ -22,11 +23,11 @@ import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type
 const GROUP_LOCK = prepared('ccap_submit_group_lock', `select 1 from application where id = any($1::uuid[]) order by id for update`);
 /**
  * What the checks need, and the application as the answer shows it (after the lock: its latest version).
- * APPLICATION_COLUMNS with `heldPointId` are LOCKED_COLUMNS too (toLockedApplication), each read once.
+ * APPLICATION_COLUMNS with HELD_POINT_COLUMN are a LockedApplication's columns too (toLockedApplication), each read once.
  */
 const GROUP_FACTS = prepared(
   'ccap_submit_group_facts',
-  `select ${APPLICATION_COLUMNS}, a.held_point_id as "heldPointId", ${FACT_COLUMNS} ${APPLICATION_FROM} where a.id = any($1::uuid[])`,
+  `select ${APPLICATION_COLUMNS}, ${HELD_POINT_COLUMN}, ${FACT_COLUMNS} ${APPLICATION_FROM} where a.id = any($1::uuid[])`,
 );
 /** The 报名点 the group's applications choose or hold, locked in id order (every group locks in the same order: no deadlock). */
 const GROUP_POINTS = prepared(

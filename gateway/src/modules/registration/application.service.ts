@@ -21,7 +21,7 @@ import {
 } from './application-rules';
 import { isRealNameVerified } from './real-name-check';
 import { arrayLiteral } from '../../orm/raw-transaction';
-import type { ApplicationRow } from './application-read.service';
+import { applicationColumns, type ApplicationRow } from './application-read.service';
 import type { ApplicationSubmitter } from './application-submit';
 import { REGISTRATION_MESSAGES, RegistrationErrorCode, registrationFailure, type RegistrationFailure } from './registration.errors';
 
@@ -88,15 +88,32 @@ export function requireViewer(ctx: RequestContext) {
 
 export const APPLICATION_NOT_FOUND = '报名信息不存在';
 
+/** The one LockedApplication field that is not an ApplicationRow field. */
+export const HELD_POINT_COLUMN = `a.held_point_id as "heldPointId"`;
 /**
- * A LockedApplication's columns, named as its fields; all but `heldPointId` are also ApplicationRow
- * fields under the same names, so a row read with APPLICATION_COLUMNS plus `heldPointId` serves both.
+ * A LockedApplication's columns, named as its fields: all but `heldPointId` are ApplicationRow fields
+ * under the same names, so a row read with APPLICATION_COLUMNS plus HELD_POINT_COLUMN serves both.
  */
-export const LOCKED_COLUMNS = `a.id, a.account_id as "accountId", a.exam_id as "examId", a.exam_unit_id as "examUnitId", e.year as "examYear",
-            a.level, a.status, a.current_step as "currentStep", a.condition_route as "conditionRoute", a.city_id as "cityId",
-            a.point_id as "pointId", a.held_point_id as "heldPointId", a.subject_codes as "subjectCodes", a.personal_info as "personalInfo",
-            u.id as "unitId", u.code as "unitCode", eu.registration_starts_at as "registrationStartsAt", eu.registration_ends_at as "registrationEndsAt"`;
-export const LOCKED_FROM = `from application a
+const LOCKED_COLUMNS = `${applicationColumns([
+  'id',
+  'accountId',
+  'examId',
+  'examUnitId',
+  'examYear',
+  'level',
+  'status',
+  'currentStep',
+  'conditionRoute',
+  'cityId',
+  'pointId',
+  'subjectCodes',
+  'personalInfo',
+  'unitId',
+  'unitCode',
+  'registrationStartsAt',
+  'registrationEndsAt',
+])}, ${HELD_POINT_COLUMN}`;
+const LOCKED_FROM = `from application a
        join exam e on e.id = a.exam_id
        join exam_unit eu on eu.id = a.exam_unit_id
        join registration_unit u on u.id = eu.unit_id`;
