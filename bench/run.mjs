@@ -12,7 +12,7 @@ import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
 import { GATEWAY_NODE_ARGS } from '../scripts/stack.mjs';
 import { runLoad } from './lib/load.mjs';
-import { watchProcess } from './lib/process-stats.mjs';
+import { watchMachine, watchProcess } from './lib/process-stats.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
 import { fmt, resultLines, writeResultsMarkdown } from './lib/results-report.mjs';
 import { withPool } from './lib/candidates.mjs';
@@ -132,8 +132,9 @@ async function measureRawArgon2(seconds, gatewayEnv) {
   };
   await run(Math.min(warmupSeconds, 2));
   const stats = watchProcess(process.pid);
+  const machine = watchMachine();
   const count = await run(seconds);
-  return { requestsPerSecond: count / seconds, concurrency: threads, params: { ...PASSWORD_HASH_OPTIONS, type: 'argon2id' }, server: stats.stop(), loadAverage: loadavg()[0] };
+  return { requestsPerSecond: count / seconds, concurrency: threads, params: { ...PASSWORD_HASH_OPTIONS, type: 'argon2id' }, server: stats.stop(), machine: machine.stop(), loadAverage: loadavg()[0] };
 }
 
 const selected = process.argv.slice(2);
@@ -235,14 +236,15 @@ try {
     const { collected: _collected, sequence, ...summary } = measured;
     // Acknowledged ids were checked in the database; the results keep their counts.
     const journeys = sequence && { ...sequence, acknowledged: Object.fromEntries(Object.entries(sequence.acknowledged).map(([k, v]) => [k, v.length])) };
-    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, postgresCpuPercent: b.postgres?.cpuPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
+    results.scenarios.push({ name: scenario.name, title: scenario.title, baseline: scenario.baseline, target: scenario.target, ratio, cpuRatio, baselineRequestsPerSecond: baseline?.requestsPerSecond ?? null, baselineRuns: baselineRuns.map((b) => ({ requestsPerSecond: b.requestsPerSecond, p99Ms: b.p99Ms, serverCpuPercent: b.server?.cpuPercent, postgresCpuPercent: b.postgres?.cpuPercent, stealPercent: b.machine?.stealPercent, loadAverage: b.loadAverage })), loadAverage: loadavg()[0], meetsTarget: verdicts.every(Boolean), ...summary, ...(journeys ? { sequence: journeys } : {}), ...checked });
   }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
 }
 
-const { tableLines, journeyLines } = resultLines(results);
-console.log(`\n${tableLines.join('\n')}${journeyLines.length ? `\n\n${journeyLines.join('\n')}` : ''}`);
+const { tableLines, journeyLines, stealLines } = resultLines(results);
+const underTable = [...journeyLines, ...stealLines];
+console.log(`\n${tableLines.join('\n')}${underTable.length ? `\n\n${underTable.join('\n')}` : ''}`);
 for (const s of results.scenarios.filter((s) => s.statements)) {
   console.log(`\nPostgreSQL's busiest statements during ${s.name} (${fmt(s.requestsPerSecond * (s.durationSeconds ?? durationSeconds))} requests measured, warm-up included here):`);
   for (const st of s.statements) console.log(`  ${String(st.calls).padStart(7)} calls ${fmt(st.totalMs).padStart(7)} ms  mean ${st.meanMs} ms (+ plan ${st.meanPlanMs})  ${st.query}`);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchDatabase, watchProcess } from './process-stats.mjs';
+import { watchDatabase, watchMachine, watchProcess } from './process-stats.mjs';
 
 const WORKER = fileURLToPath(new URL('./autocannon-worker.mjs', import.meta.url));
 
@@ -18,6 +18,7 @@ export async function runLoad({ url, requests, rotatingRequests, uniqueRequests,
   writeFileSync(optionsFile, JSON.stringify(options));
   let stats;
   let database;
+  let machine;
   const output = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WORKER, optionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -25,6 +26,7 @@ export async function runLoad({ url, requests, rotatingRequests, uniqueRequests,
     const warmup = setTimeout(() => {
       stats = watchProcess(serverPid);
       database = watchDatabase();
+      machine = watchMachine();
     }, warmupSeconds * 1000);
     child.stdout.on('data', (d) => (out += d));
     child.once('exit', (code) => {
@@ -34,5 +36,11 @@ export async function runLoad({ url, requests, rotatingRequests, uniqueRequests,
     });
   });
   const server = stats ? stats.stop() : { cpuPercent: NaN, peakRssMb: NaN };
-  return { ...JSON.parse(output), durationSeconds, server, postgres: database ? database.stop() : { cpuPercent: NaN } };
+  return {
+    ...JSON.parse(output),
+    durationSeconds,
+    server,
+    postgres: database ? database.stop() : { cpuPercent: NaN },
+    machine: machine ? machine.stop() : { stealPercent: NaN, idlePercent: NaN },
+  };
 }

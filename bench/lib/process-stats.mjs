@@ -65,6 +65,30 @@ function ticksByPid(name) {
   return ticks;
 }
 
+/** The machine's CPU time in /proc/stat's text, summed over its cores (its first line), in ticks. */
+export function machineTicks(procStat) {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = procStat.split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: user + nice + system + idle + iowait + irq + softirq + steal, idle: idle + iowait, steal };
+}
+
+/**
+ * The whole machine until stop(), as percentages of all its CPU time: `stealPercent` is time the
+ * virtual machine's host gave to other guests while this one wanted to run. On these shared hosts it
+ * comes and goes within minutes (0 to 20% seen within one run); a measurement taken while it was high
+ * got less of the machine than its neighbours, and its ratio says more of the host than of the code.
+ */
+export function watchMachine(readProcStat = () => readFileSync('/proc/stat', 'utf8')) {
+  const before = machineTicks(readProcStat());
+  return {
+    stop() {
+      const now = machineTicks(readProcStat());
+      const total = now.total - before.total;
+      const percent = (ticks) => (total > 0 ? (ticks / total) * 100 : NaN);
+      return { stealPercent: percent(now.steal - before.steal), idlePercent: percent(now.idle - before.idle) };
+    },
+  };
+}
+
 /**
  * CPU of all PostgreSQL processes (the server and its backends) until stop(), 100 = one core.
  * A backend that ends in between loses its ticks; the pools keep theirs open for the whole run.

@@ -22,13 +22,31 @@ const cpuPerRequest = (r) => {
   return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
 };
 
-/** The results table and the per-journey lines, as printed after a run and written to RESULTS.md. */
+/** Above this share of the machine's CPU time taken by the host, a measurement is flagged. */
+export const STEAL_FLAG_PERCENT = 5;
+
+const stealText = (s) => `${fmt(s.machine?.stealPercent)}${s.baselineRuns.length ? ` (${s.baselineRuns.map((b) => fmt(b.stealPercent)).join(' / ')})` : ''}`;
+
+// Runs from before steal was recorded have none: nothing is flagged for them.
+function stealFlags(results) {
+  const flagged = [];
+  const flag = (what, percent) => percent > STEAL_FLAG_PERCENT && flagged.push(`${what} ${fmt(percent)}%`);
+  for (const s of results.scenarios) {
+    flag(s.name, s.machine?.stealPercent);
+    s.baselineRuns.forEach((b, i) => flag(`${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name}`, b.stealPercent));
+  }
+  return flagged.length
+    ? [`- host steal above ${STEAL_FLAG_PERCENT}% (the host ran other guests on this machine's cores) during: ${flagged.join(', ')}; those measurements got less of the machine, so their ratios say more of the host than of the code: run them again`]
+    : [];
+}
+
+/** The results table, the per-journey lines and the steal flags, as printed after a run and written to RESULTS.md. */
 export function resultLines(results) {
   const tableLines = [
-    '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | — | — | — | — | — | — |`),
-    ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+    '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | host steal % (baselines) | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | ${fmt(b.machine?.stealPercent)} | — | — | — | — | — | — |`),
+    ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${stealText(s)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
   ];
   const journeyLines = results.scenarios
     .filter((s) => s.sequence)
@@ -39,13 +57,14 @@ export function resultLines(results) {
       const errorRate = s.journeyErrorRate !== undefined ? `, journey error rate ${fmt(s.journeyErrorRate * 100, 2)}%` : '';
       return `- ${s.title}: ${fmt(rate, 1)} ${what}/s completed in the measured part${errorRate}${instances}`;
     });
-  return { tableLines, journeyLines };
+  return { tableLines, journeyLines, stealLines: stealFlags(results) };
 }
 
 /** Writes bench/RESULTS.md for `results`; `scenarios` are the scenario modules run (for their own warm-up and duration). */
 export function writeResultsMarkdown(results, scenarios) {
   const { durationSeconds, warmupSeconds, connections } = results.settings;
-  const { tableLines, journeyLines } = resultLines(results);
+  const { tableLines, journeyLines, stealLines } = resultLines(results);
+  const underTable = [...journeyLines, ...stealLines];
   const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
   const correctness = results.scenarios
     .filter((s) => s.correctness)
@@ -61,7 +80,7 @@ export function writeResultsMarkdown(results, scenarios) {
     join(BENCH_DIR, 'RESULTS.md'),
     `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
       `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${tableLines.join('\n')}\n` +
-      (journeyLines.length ? `\n${journeyLines.join('\n')}\n` : '') +
+      (underTable.length ? `\n${underTable.join('\n')}\n` : '') +
       (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
       notes +
       // The front-end section comes from its own run (npm run bench:frontend, bench/results/frontend.md).

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { resultLines, STEAL_FLAG_PERCENT } from './results-report.mjs';
+
+const measurement = (rps, stealPercent) => ({
+  requestsPerSecond: rps,
+  p50Ms: 10,
+  p99Ms: 30,
+  server: { cpuPercent: 70, peakRssMb: 100 },
+  postgres: { cpuPercent: 60 },
+  ...(stealPercent === undefined ? {} : { machine: { stealPercent, idlePercent: 10 } }),
+});
+
+function run({ scenarioSteal, beforeSteal, afterSteal }) {
+  const baseline = measurement(2000, beforeSteal);
+  return {
+    baselines: { 'pg-insert': baseline },
+    scenarios: [
+      {
+        name: 'submit',
+        title: 'candidate: submit',
+        baseline: 'pg-insert',
+        target: { ratio: 0.5 },
+        ratio: 0.55,
+        cpuRatio: 0.5,
+        meetsTarget: true,
+        errors: 0,
+        non2xx: 0,
+        ...measurement(1100, scenarioSteal),
+        baselineRuns: [
+          { requestsPerSecond: 2000, stealPercent: beforeSteal },
+          { requestsPerSecond: 2000, stealPercent: afterSteal },
+        ],
+      },
+    ],
+  };
+}
+
+describe('host steal in the results', () => {
+  it("shows each measurement's steal, the scenario's with its baselines'", () => {
+    const { tableLines } = resultLines(run({ scenarioSteal: 1.2, beforeSteal: 0.4, afterSteal: 3 }));
+    expect(tableLines[0]).toContain('| host steal % (baselines) |');
+    expect(tableLines[2]).toMatch(/^\| baseline: pg-insert \|.*\| 0 \| — \|/);
+    expect(tableLines[3]).toContain('| 1 (0 / 3) | pg-insert |');
+  });
+
+  it(`flags every measurement above ${STEAL_FLAG_PERCENT}%, naming which`, () => {
+    const { stealLines } = resultLines(run({ scenarioSteal: 2, beforeSteal: 1, afterSteal: 17 }));
+    expect(stealLines).toHaveLength(1);
+    expect(stealLines[0]).toContain('pg-insert after submit 17%');
+    expect(stealLines[0]).not.toContain('before');
+    expect(resultLines(run({ scenarioSteal: 9, beforeSteal: 6, afterSteal: 0 })).stealLines[0]).toContain('submit 9%, pg-insert before submit 6%');
+  });
+
+  it('flags nothing at or below the threshold, nor in runs recorded before steal was', () => {
+    expect(resultLines(run({ scenarioSteal: STEAL_FLAG_PERCENT, beforeSteal: 0, afterSteal: 2 })).stealLines).toEqual([]);
+    const old = resultLines(run({}));
+    expect(old.stealLines).toEqual([]);
+    expect(old.tableLines[3]).toContain('| — (— / —) |');
+  });
+});
