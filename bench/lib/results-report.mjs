@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontendSection } from './frontend-report.mjs';
+import { STEAL_FLAG_PERCENT } from './process-stats.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,22 +23,28 @@ const cpuPerRequest = (r) => {
   return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
 };
 
-/** Above this share of the machine's CPU time taken by the host, a measurement is flagged. */
-export const STEAL_FLAG_PERCENT = 5;
 
 const stealText = (s) => `${fmt(s.machine?.stealPercent)}${s.baselineRuns.length ? ` (${s.baselineRuns.map((b) => fmt(b.stealPercent)).join(' / ')})` : ''}`;
 
 // Runs from before steal was recorded have none: nothing is flagged for them.
 function stealFlags(results) {
   const flagged = [];
-  const flag = (what, percent) => percent > STEAL_FLAG_PERCENT && flagged.push(`${what} ${fmt(percent)}%`);
+  const flag = (what, percent) => percent > STEAL_FLAG_PERCENT && flagged.push(`${what} ${fmt(percent, 1)}%`);
   for (const s of results.scenarios) {
     flag(s.name, s.machine?.stealPercent);
     s.baselineRuns.forEach((b, i) => flag(`${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name}`, b.stealPercent));
   }
-  return flagged.length
-    ? [`- host steal above ${STEAL_FLAG_PERCENT}% (the host ran other guests on this machine's cores) during: ${flagged.join(', ')}; those measurements got less of the machine, so their ratios say more of the host than of the code: run them again`]
-    : [];
+  const retaken = results.scenarios.flatMap((s) =>
+    s.baselineRuns
+      .map((b, i) => b.discardedForSteal && `${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name} (${fmt(b.stealPercent, 1)}% kept; ${b.discardedForSteal.map((d) => `${fmt(d.stealPercent, 1)}%`).join(', ')} not)`)
+      .filter(Boolean),
+  );
+  return [
+    ...(retaken.length ? [`- baselines measured again for host steal (the least stolen counts): ${retaken.join(', ')}`] : []),
+    ...(flagged.length
+      ? [`- host steal above ${STEAL_FLAG_PERCENT}% (the host ran other guests on this machine's cores) during: ${flagged.join(', ')}; those measurements got less of the machine, so their ratios say more of the host than of the code: run them again`]
+      : []),
+  ];
 }
 
 /** The results table, the per-journey lines and the steal flags, as printed after a run and written to RESULTS.md. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultLines, STEAL_FLAG_PERCENT } from './results-report.mjs';
+import { STEAL_FLAG_PERCENT } from './process-stats.mjs';
+import { resultLines } from './results-report.mjs';
 
 const measurement = (rps, stealPercent) => ({
   requestsPerSecond: rps,
@@ -46,9 +47,16 @@ describe('host steal in the results', () => {
   it(`flags every measurement above ${STEAL_FLAG_PERCENT}%, naming which`, () => {
     const { stealLines } = resultLines(run({ scenarioSteal: 2, beforeSteal: 1, afterSteal: 17 }));
     expect(stealLines).toHaveLength(1);
-    expect(stealLines[0]).toContain('pg-insert after submit 17%');
+    expect(stealLines[0]).toContain('pg-insert after submit 17.0%');
     expect(stealLines[0]).not.toContain('before');
-    expect(resultLines(run({ scenarioSteal: 9, beforeSteal: 6, afterSteal: 0 })).stealLines[0]).toContain('submit 9%, pg-insert before submit 6%');
+    expect(resultLines(run({ scenarioSteal: 9, beforeSteal: 6, afterSteal: 0 })).stealLines[0]).toContain('submit 9.0%, pg-insert before submit 6.0%');
+  });
+
+  it('lists the baselines measured again for steal, with the steal of the one kept and of the others', () => {
+    const results = run({ scenarioSteal: 0, beforeSteal: 2, afterSteal: 1 });
+    results.scenarios[0].baselineRuns[0].discardedForSteal = [{ requestsPerSecond: 1500, stealPercent: 17 }, { requestsPerSecond: 1800, stealPercent: 9 }];
+    const { stealLines } = resultLines(results);
+    expect(stealLines).toEqual(['- baselines measured again for host steal (the least stolen counts): pg-insert before submit (2.0% kept; 17.0%, 9.0% not)']);
   });
 
   it('flags nothing at or below the threshold, nor in runs recorded before steal was', () => {
