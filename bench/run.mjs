@@ -257,5 +257,6 @@ for (const s of results.scenarios.filter((s) => s.statements)) {
 }
 const stamp = results.startedAt.replace(/[:.]/g, '-');
 writeFileSync(join(BENCH_DIR, 'results', `${stamp}.json`), JSON.stringify(results, null, 2));
-writeResultsMarkdown(results, scenarios);
+// bench:repeat writes its own summary; RESULTS.md stays the last full run's.
+if (process.env.BENCH_WRITE_RESULTS_MD !== '0') writeResultsMarkdown(results, scenarios);
 process.exit(results.scenarios.every((s) => s.meetsTarget) ? 0 : 1);
