@@ -34,6 +34,6 @@ for (let i = 1; i <= runs; i++) {
 }
 
 const summary = summarizeRuns(files.map((file) => JSON.parse(readFileSync(join(RESULTS_DIR, file), 'utf8'))));
-const out = join('bench', 'results', `repeat-${startedAt.replace(/[:.]/g, '-')}.json`);
-writeFileSync(join(BENCH_DIR, '..', out), JSON.stringify({ startedAt, runs: files, summary }, null, 2));
-console.log(`\n${summaryLines(summary).join('\n')}\n\nsummary: ${out}`);
+const out = `repeat-${startedAt.replace(/[:.]/g, '-')}.json`;
+writeFileSync(join(RESULTS_DIR, out), JSON.stringify({ startedAt, runs: files, summary }, null, 2));
+console.log(`\n${summaryLines(summary).join('\n')}\n\nsummary: bench/results/${out}`);

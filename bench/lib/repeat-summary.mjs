@@ -1,6 +1,6 @@
 // What several runs of the same scenarios say together (bench/repeat.mjs): on a shared virtual machine
 // one run's ratio moves by a third either way with the host's load (bench/results-notes.md, round 10).
-import { fmt } from './results-report.mjs';
+import { fmt, ratioText } from './results-report.mjs';
 
 export function median(values) {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -37,7 +37,7 @@ export function summaryLines(summary) {
     '|---|---|---|---|---|---|---|---|',
     ...summary.map(
       (s) =>
-        `| ${s.title} | ${s.runs.length} | ${s.runs.map((r) => (r.ratio === null ? '—' : `${fmt(r.ratio, 2)}×`)).join(', ')} | ${Number.isFinite(s.medianRatio) ? `${fmt(s.medianRatio, 2)}×` : '—'} | ${Number.isFinite(s.medianCpuRatio) ? `${fmt(s.medianCpuRatio, 2)}×` : '—'} | ${fmt(s.medianRequestsPerSecond)} | ${s.target.ratio === undefined ? '—' : `≥ ${s.target.ratio}×`} | ${s.medianMeetsRatioTarget === null ? '—' : s.medianMeetsRatioTarget ? 'yes' : 'no'} |`,
+        `| ${s.title} | ${s.runs.length} | ${s.runs.map((r) => ratioText(r.ratio)).join(', ')} | ${ratioText(s.medianRatio)} | ${ratioText(s.medianCpuRatio)} | ${fmt(s.medianRequestsPerSecond)} | ${s.target.ratio === undefined ? '—' : `≥ ${s.target.ratio}×`} | ${s.medianMeetsRatioTarget === null ? '—' : s.medianMeetsRatioTarget ? 'yes' : 'no'} |`,
     ),
   ];
 }

@@ -23,20 +23,23 @@ const cpuPerRequest = (r) => {
   return `${fmt(ms(r.server?.cpuPercent), 2)} + ${fmt(ms(r.postgres?.cpuPercent), 2)}`;
 };
 
+/** A ratio to a baseline as the tables show it ('—' where there is none). */
+export const ratioText = (ratio) => (Number.isFinite(ratio) ? `${fmt(ratio, 2)}×` : '—');
 
 const stealText = (s) => `${fmt(s.machine?.stealPercent)}${s.baselineRuns.length ? ` (${s.baselineRuns.map((b) => fmt(b.stealPercent)).join(' / ')})` : ''}`;
 
 // Runs from before steal was recorded have none: nothing is flagged for them.
 function stealFlags(results) {
+  const baselineLabel = (s, i) => `${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name}`;
   const flagged = [];
   const flag = (what, percent) => percent > STEAL_FLAG_PERCENT && flagged.push(`${what} ${fmt(percent, 1)}%`);
   for (const s of results.scenarios) {
     flag(s.name, s.machine?.stealPercent);
-    s.baselineRuns.forEach((b, i) => flag(`${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name}`, b.stealPercent));
+    s.baselineRuns.forEach((b, i) => flag(baselineLabel(s, i), b.stealPercent));
   }
   const retaken = results.scenarios.flatMap((s) =>
     s.baselineRuns
-      .map((b, i) => b.discardedForSteal && `${s.baseline} ${i === 0 ? 'before' : 'after'} ${s.name} (${fmt(b.stealPercent, 1)}% kept; ${b.discardedForSteal.map((d) => `${fmt(d.stealPercent, 1)}%`).join(', ')} not)`)
+      .map((b, i) => b.discardedForSteal && `${baselineLabel(s, i)} (${fmt(b.stealPercent, 1)}% kept; ${b.discardedForSteal.map((d) => `${fmt(d.stealPercent, 1)}%`).join(', ')} not)`)
       .filter(Boolean),
   );
   return [
@@ -53,7 +56,7 @@ export function resultLines(results) {
     '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB | peak RSS MB | host steal % (baselines) | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(results.baselines).map(([name, b]) => `| baseline: ${name} | ${fmt(b.requestsPerSecond)} | ${fmt(b.p50Ms, 1)} | ${fmt(b.p99Ms, 1)} | ${fmt(b.server?.cpuPercent)} | ${fmt(b.postgres?.cpuPercent)} | ${cpuPerRequest(b)} | ${fmt(b.server?.peakRssMb)} | ${fmt(b.machine?.stealPercent)} | — | — | — | — | — | — |`),
-    ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${stealText(s)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${s.ratio === null ? '—' : `${fmt(s.ratio, 2)}×`} | ${s.cpuRatio === null ? '—' : `${fmt(s.cpuRatio, 2)}×`} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
+    ...results.scenarios.map((s) => `| ${s.title} | ${fmt(s.requestsPerSecond)} | ${fmt(s.p50Ms, 1)} | ${fmt(s.p99Ms, 1)} | ${fmt(s.server.cpuPercent)} | ${fmt(s.postgres?.cpuPercent)} | ${cpuPerRequest(s)} | ${fmt(s.server.peakRssMb)} | ${stealText(s)} | ${s.baseline ?? '—'} | ${s.baselineRuns.map((b) => fmt(b.requestsPerSecond)).join(' / ') || '—'} | ${ratioText(s.ratio)} | ${ratioText(s.cpuRatio)} | ${targetText(s)} | ${s.meetsTarget ? 'yes' : 'no'} (${s.errors + s.non2xx} errors) |`),
   ];
   const journeyLines = results.scenarios
     .filter((s) => s.sequence)
