@@ -63,6 +63,17 @@ function run(duration, onTracker) {
   });
 }
 
+/** This process's CPU (user + system) over the measured part, as % of one core: the load generator's share of the machine. */
+function cpuWatch() {
+  const start = process.cpuUsage();
+  const startedAt = process.hrtime.bigint();
+  return () => {
+    const used = process.cpuUsage(start);
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    return { cpuPercent: ((used.user + used.system) / 1e6 / seconds) * 100 };
+  };
+}
+
 function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
@@ -77,8 +88,10 @@ async function measuredAfterWarmup() {
   const statusCodes = {};
   let errors = 0;
   let timeouts = 0;
+  let cpuSinceMeasuring;
   setTimeout(() => {
     measuring = true;
+    cpuSinceMeasuring = cpuWatch();
     sequence.startMeasuring?.();
   }, options.warmupSeconds * 1000);
   await run(options.warmupSeconds + options.durationSeconds, (tracker) => {
@@ -93,8 +106,10 @@ async function measuredAfterWarmup() {
       if (/timed out/.test(err?.message)) timeouts++;
     });
   });
+  const loadGenerator = cpuSinceMeasuring?.() ?? { cpuPercent: NaN };
   latencies.sort((a, b) => a - b);
   return {
+    loadGenerator,
     requestsPerSecond: latencies.length / options.durationSeconds,
     totalRequests: latencies.length,
     p50Ms: percentile(latencies, 50),
@@ -108,8 +123,10 @@ async function measuredAfterWarmup() {
 
 async function warmupThenMeasure() {
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+  const cpu = cpuWatch();
   const result = await run(options.durationSeconds);
   return {
+    loadGenerator: cpu(),
     requestsPerSecond: result.requests.average,
     totalRequests: result.requests.total,
     p50Ms: result.latency.p50,

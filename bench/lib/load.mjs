@@ -20,7 +20,9 @@ export async function runLoad({ url, requests, rotatingRequests, uniqueRequests,
   let database;
   let machine;
   const output = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, optionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // BENCH_LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/load-prof": profile the load generator.
+    const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, WORKER, optionsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     // Server statistics cover the measured part only, not the warm-up.
     const warmup = setTimeout(() => {

@@ -66,3 +66,16 @@ describe('host steal in the results', () => {
     expect(old.tableLines[3]).toContain('| — (— / —) |');
   });
 });
+
+describe('CPU per request in the results', () => {
+  it("gives the server's, PostgreSQL's and the load generator's milliseconds per request", () => {
+    const results = run({ scenarioSteal: 0, beforeSteal: 0, afterSteal: 0 });
+    // 1,100 req/s: 70% of a core is 0.64 ms a request, 60% 0.55 ms, 44% 0.40 ms.
+    results.scenarios[0].loadGenerator = { cpuPercent: 44 };
+    const { tableLines } = resultLines(results);
+    expect(tableLines[0]).toContain('| CPU ms per request: server + DB + load generator |');
+    expect(tableLines[3]).toContain('| 0.64 + 0.55 + 0.40 |');
+    // The baseline (and every run before the load generator was measured) has no such figure.
+    expect(tableLines[2]).toContain('| 0.35 + 0.30 + — |');
+  });
+});
