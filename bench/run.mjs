@@ -248,8 +248,7 @@ try {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(e));
 }
 
-const { tableLines, journeyLines, stealLines } = resultLines(results);
-const underTable = [...journeyLines, ...stealLines];
+const { tableLines, underTableLines: underTable } = resultLines(results);
 console.log(`\n${tableLines.join('\n')}${underTable.length ? `\n\n${underTable.join('\n')}` : ''}`);
 for (const s of results.scenarios.filter((s) => s.statements)) {
   console.log(`\nPostgreSQL's busiest statements during ${s.name} (${fmt(s.requestsPerSecond * (s.durationSeconds ?? durationSeconds))} requests measured, warm-up included here):`);

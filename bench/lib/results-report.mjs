@@ -53,7 +53,10 @@ function stealFlags(results) {
   ];
 }
 
-/** The results table, the per-journey lines and the steal flags, as printed after a run and written to RESULTS.md. */
+/**
+ * The results table, the per-journey lines and the steal flags, as printed after a run and written to
+ * RESULTS.md; `underTableLines` are the last two in the order both show them under the table.
+ */
 export function resultLines(results) {
   const tableLines = [
     '| scenario | req/s | p50 ms | p99 ms | server CPU % | DB CPU % | CPU ms per request: server + DB + load generator | peak RSS MB | host steal % (baselines) | baseline | baseline req/s (before / after) | ratio | ratio per CPU-s | target | met |',
@@ -70,14 +73,14 @@ export function resultLines(results) {
       const errorRate = s.journeyErrorRate !== undefined ? `, journey error rate ${fmt(s.journeyErrorRate * 100, 2)}%` : '';
       return `- ${s.title}: ${fmt(rate, 1)} ${what}/s completed in the measured part${errorRate}${instances}`;
     });
-  return { tableLines, journeyLines, stealLines: stealFlags(results) };
+  const stealLines = stealFlags(results);
+  return { tableLines, journeyLines, stealLines, underTableLines: [...journeyLines, ...stealLines] };
 }
 
 /** Writes bench/RESULTS.md for `results`; `scenarios` are the scenario modules run (for their own warm-up and duration). */
 export function writeResultsMarkdown(results, scenarios) {
   const { durationSeconds, warmupSeconds, connections } = results.settings;
-  const { tableLines, journeyLines, stealLines } = resultLines(results);
-  const underTable = [...journeyLines, ...stealLines];
+  const { tableLines, underTableLines: underTable } = resultLines(results);
   const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
   const correctness = results.scenarios
     .filter((s) => s.correctness)
