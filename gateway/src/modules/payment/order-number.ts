@@ -1,13 +1,32 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** 31 characters without 0/O, 1/I/L: read aloud or typed from a screenshot without ambiguity. */
 export const ORDER_NO_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomPoolOffset = 0;
+
+/**
+ * Bytes of the operating system's CSPRNG, taken from a 4 KiB pool that is refilled when it runs out
+ * (as crypto.randomUUID does). `randomBytes(10)` per order was a system call per order: 5 µs on an
+ * idle machine here and about 1.5% of the gateway's time in the payment benchmark.
+ */
+export function pooledRandomBytes(n: number): Buffer {
+  if (randomPoolOffset + n > randomPool.length) {
+    randomPool = randomFillSync(Buffer.allocUnsafe(Math.max(RANDOM_POOL_BYTES, n)));
+    randomPoolOffset = 0;
+  }
+  const bytes = randomPool.subarray(randomPoolOffset, randomPoolOffset + n);
+  randomPoolOffset += n;
+  return bytes;
+}
 
 /**
  * 订单号码: `KJ` + yyMMdd (China date) + 10 random characters (≈ 49 bits): unique by index,
  * unguessable, and short enough to read to a help desk.
  */
-export function orderNumber(now: Date, random: (n: number) => Buffer = randomBytes): string {
+export function orderNumber(now: Date, random: (n: number) => Buffer = pooledRandomBytes): string {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
   const bytes = random(10);
   let tail = '';
