@@ -147,14 +147,21 @@ if (scenarios.length === 0) {
 // PostgreSQL as production runs it (every commit flushed, full pages logged) unless BENCH_PG_DURABLE=0,
 // the tests' settings: both the baselines and the scenarios commit, and what a commit costs is part of both.
 const durable = process.env.BENCH_PG_DURABLE !== '0';
-const postgres = process.env.DATABASE_URL
-  ? 'the PostgreSQL server of DATABASE_URL, with its own settings'
-  : durable
-    ? 'embedded PostgreSQL on the same machine, durable as in production (fsync, synchronous_commit, full_page_writes on)'
-    : 'embedded PostgreSQL on the same machine, not durable (BENCH_PG_DURABLE=0: fsync, synchronous_commit, full_page_writes off)';
-console.log(`» ${postgres}`);
+const DURABILITY_SETTINGS = ['fsync', 'synchronous_commit', 'full_page_writes'];
+
+/** How the server runs, as it reports it: where it is and its durability settings. */
+async function describePostgres(databaseUrl) {
+  const where = process.env.DATABASE_URL ? 'the PostgreSQL server of DATABASE_URL' : 'embedded PostgreSQL on the same machine';
+  const { rows } = await withPool(databaseUrl, (pool) => pool.query('select name, setting from pg_settings where name = any($1)', [DURABILITY_SETTINGS]));
+  const setting = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  // synchronous_commit may also be local or remote_*: every value but off waits for the local flush.
+  const isDurable = setting.fsync === 'on' && setting.full_page_writes === 'on' && setting.synchronous_commit !== 'off';
+  const values = DURABILITY_SETTINGS.map((name) => `${name} ${setting[name]}`).join(', ');
+  return `${where}, ${isDurable ? 'durable as in production' : 'not durable'} (${values})`;
+}
+
 const cleanups = [];
-const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) }, settings: { durationSeconds, warmupSeconds, connections, postgres }, baselines: {}, scenarios: [] };
+const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) }, settings: { durationSeconds, warmupSeconds, connections }, baselines: {}, scenarios: [] };
 try {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -169,6 +176,8 @@ try {
     serverUrl = embedded.adminUrl;
   }
   const databaseUrl = await createDatabase(serverUrl, 'ccap_bench');
+  results.settings.postgres = await describePostgres(databaseUrl);
+  console.log(`» ${results.settings.postgres}`);
   if (statementStats) await withPool(databaseUrl, (pool) => pool.query('create extension if not exists pg_stat_statements'));
   const gatewayEnv = {
     ...process.env,
