@@ -77,7 +77,7 @@ export function resultLines(results) {
   return { tableLines, journeyLines, stealLines, underTableLines: [...journeyLines, ...stealLines] };
 }
 
-/** What runs recorded before the bench said how its PostgreSQL ran (3 December, before 18:00 UTC) used. */
+/** What runs recorded before the bench said how its PostgreSQL ran (3 December, before 17:47 UTC) used, but for two A/B runs of round 13. */
 const POSTGRES_BEFORE_DURABLE = 'embedded PostgreSQL on the same machine, not durable (fsync, synchronous_commit, full_page_writes off, the tests\' settings)';
 
 /** Writes bench/RESULTS.md for `results`; `scenarios` are the scenario modules run (for their own warm-up and duration). */
